@@ -1,0 +1,126 @@
+/**
+ * Environment → typed configuration (12-factor). Validated with zod at start-up; a bad value stops
+ * start-up with a message naming the variable. `.env.example` lists every variable.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
+import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v));
+
+const cidrList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (list) => list.every((c) => ipaddr.isValidCIDR(c)),
+    'must be a comma-separated list of CIDR ranges',
+  );
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./.healthsync'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DEMO_DATA: bool.default(true),
+  METRICS_ALLOW: cidrList.default([
+    '127.0.0.0/8',
+    '::1/128',
+    '10.0.0.0/8',
+    '172.16.0.0/12',
+    '192.168.0.0/16',
+    'fc00::/7',
+  ]),
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+});
+
+export interface Config {
+  mode: 'embedded' | 'server';
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** Absolute path. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  sessionSecret: string;
+  demoData: boolean;
+  metricsAllow: string[];
+  bodyLimit: number;
+}
+
+/** Secret-bearing variables whose values must never be echoed back in an error. */
+const SECRET_VARS = new Set(['SESSION_SECRET', 'DATABASE_URL']);
+
+export function parseEnv(env: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
+  // Empty strings mean "unset" (a common .env habit: `DATABASE_URL=`).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    const got = SECRET_VARS.has(name) || cleaned[name] === undefined ? '' : ` (got "${cleaned[name]}")`;
+    return { path: name, message: `${issue.message}${got}` };
+  });
+  const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  throw new AppError(500, 'config.invalid', 'Invalid configuration', { detail, errors });
+}
+
+/** Reads the environment and resolves derived values (absolute data dir, persisted session secret). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const e = parseEnv(env);
+  const dataDir = resolve(cwd, e.DATA_DIR);
+  return {
+    mode: e.DATABASE_URL ? 'server' : 'embedded',
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    sessionSecret: e.SESSION_SECRET ?? persistedSecret(dataDir),
+    demoData: e.DEMO_DATA,
+    metricsAllow: e.METRICS_ALLOW,
+    bodyLimit: e.BODY_LIMIT,
+  };
+}
+
+/** A random secret kept in the data dir (mode 0600), so sessions survive restarts without set-up. */
+function persistedSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (err) {
+    // Another process won the race: use its secret.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw err;
+  }
+}

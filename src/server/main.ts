@@ -1,0 +1,133 @@
+/**
+ * The composition root: config → deps (database, jobs, metrics, logger) → app → listen, and the graceful
+ * shutdown that undoes it in reverse. Every CLI command that runs the platform goes through here.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { build } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { createLogger } from './http/logging.ts';
+import { createMetrics, type Metrics } from './http/metrics.ts';
+import { JobRegistry, startJobs, type Jobs } from './jobs/index.ts';
+
+export interface Deps {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  jobs: Jobs;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+export interface DepsOptions {
+  /** Which CLI command owns the process (written into the data-dir lock). */
+  command: string;
+  /** Run job handlers and schedules in this process. */
+  workers: boolean;
+  /** Called after migrations and before jobs start (e.g. the demo data on a first start). */
+  afterMigrate?: (database: Database) => Promise<void>;
+}
+
+export function openConfiguredDatabase(config: Config, command: string): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', connectionString: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir, command });
+}
+
+/** Modules add their job handlers and schedules here as they arrive. */
+export function createJobRegistry(): JobRegistry {
+  return new JobRegistry();
+}
+
+export async function createDeps(config: Config, options: DepsOptions): Promise<Deps> {
+  const logger = createLogger(config.logLevel);
+  const database = await openConfiguredDatabase(config, options.command);
+  let jobs: Jobs | undefined;
+  try {
+    await migrate(database);
+    await options.afterMigrate?.(database);
+    jobs = await startJobs(database, createJobRegistry(), { workers: options.workers, logger });
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const started = jobs;
+  return {
+    config,
+    logger,
+    database,
+    jobs: started,
+    metrics: createMetrics(),
+    close: async () => {
+      try {
+        await started.stop();
+      } finally {
+        await database.close();
+      }
+    },
+  };
+}
+
+export interface Running {
+  url: string;
+  app: FastifyInstance | undefined;
+  deps: Deps;
+  /** Stops accepting requests, lets in-flight ones finish, stops jobs, closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function run(config: Config, options: DepsOptions & { http: boolean }): Promise<Running> {
+  const deps = await createDeps(config, options);
+  let app: FastifyInstance | undefined;
+  let url = '';
+  try {
+    if (options.http) {
+      app = await build({
+        config,
+        database: deps.database,
+        jobs: deps.jobs,
+        metrics: deps.metrics,
+        logger: deps.logger,
+      });
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      url = `http://localhost:${port}`;
+      deps.database.lock?.update({ port });
+    }
+  } catch (err) {
+    await app?.close();
+    await deps.close();
+    throw err;
+  }
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      try {
+        await app?.close();
+      } finally {
+        await deps.close();
+      }
+    })());
+  return { url, app, deps, stop };
+}
+
+/** Ctrl-C / SIGTERM: graceful stop; a second signal exits at once. */
+export function stopOnSignals(running: Running, onStopped: (err?: unknown) => void): void {
+  let signalled = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      process.exit(130);
+    }
+    signalled = true;
+    running.deps.logger.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => onStopped(),
+      (err: unknown) => onStopped(err),
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

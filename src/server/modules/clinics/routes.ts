@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.ts';
+import { problemResponses } from '../../http/openapi.ts';
+import { clinicIdParams, clinicListQuery, clinicPage, clinicSchema } from './schema.ts';
+import * as service from './service.ts';
+
+export const clinicRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/clinics',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['directory'],
+        summary: 'List clinics, alphabetically',
+        querystring: clinicListQuery,
+        response: { 200: clinicPage, ...problemResponses(400) },
+      },
+    },
+    (request) => service.listClinics(db, request.query),
+  );
+  app.get(
+    '/clinics/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['directory'],
+        summary: 'One clinic, by id or code',
+        params: clinicIdParams,
+        response: { 200: clinicSchema, ...problemResponses(400, 404) },
+      },
+    },
+    (request) => service.getClinic(db, request.params.id),
+  );
+};

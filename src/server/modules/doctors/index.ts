@@ -1,0 +1,4 @@
+/** Doctors: the public directory of doctors by specialty and clinic. */
+export { doctorRoutes } from './routes.ts';
+export { getDoctor, listDoctors, listSpecialties } from './service.ts';
+export type { Doctor } from './schema.ts';
