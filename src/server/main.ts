@@ -91,10 +91,12 @@ export async function run(config: Config, options: DepsOptions & { http: boolean
         metrics: deps.metrics,
         logger: deps.logger,
       });
-      await app.listen({ port: config.port, host: config.host });
+      // "localhost" binds ::1 and 127.0.0.1; with PORT=0 each would get a different random port.
+      const host = config.port === 0 && config.host === 'localhost' ? '127.0.0.1' : config.host;
+      await app.listen({ port: config.port, host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
-      url = `http://localhost:${port}`;
+      url = `http://${host === '127.0.0.1' ? '127.0.0.1' : 'localhost'}:${String(port)}`;
       deps.database.lock?.update({ port });
     }
   } catch (err) {

@@ -15,11 +15,13 @@ function startAndMeasure(dataDir: string): Promise<{ ms: number; rssMb: number }
   const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '' };
   const child = spawn(process.execPath, [CLI, 'start'], { env });
   let out = '';
+  let measured = false;
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const url = /Open:\s+(\S+)/.exec(out)?.[1];
-      if (!url || !out.includes('Ctrl-C')) return;
+      if (measured || !url || !out.includes('Ctrl-C')) return;
+      measured = true;
       void (async () => {
         await fetch(url);
         const ms = performance.now() - began;
@@ -34,19 +36,20 @@ function startAndMeasure(dataDir: string): Promise<{ ms: number; rssMb: number }
   });
 }
 
-function bareOpen(dataDir: string): number {
+function bareOpen(dataDir: string): { ms: number; rssMb: number } {
   const script = `
     import { PGlite } from '@electric-sql/pglite';
     const t = performance.now();
     const db = await PGlite.create(${JSON.stringify(join(dataDir, 'pgdata'))});
     await db.query('select 1');
-    process.stdout.write(String(performance.now() - t));
+    const ms = performance.now() - t;
+    process.stdout.write(JSON.stringify({ ms, rssMb: process.memoryUsage().rss / 1048576 }));
     await db.close();`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
     cwd: process.cwd(),
   });
-  return Number(r.stdout);
+  return JSON.parse(r.stdout) as { ms: number; rssMb: number };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'healthsync-bench-'));
@@ -59,8 +62,11 @@ try {
   console.log(`cold first start (migrate + demo data, until first HTTP answer): ${cold.ms.toFixed(0)} ms`);
   console.log(`warm start (existing data dir, until first HTTP answer):        ${warm.ms.toFixed(0)} ms`);
   console.log(`resident memory at idle (3 s after start):                     ${warm.rssMb.toFixed(0)} MiB`);
-  console.log(`baseline: bare PGlite open, new data dir:                      ${bareCold.toFixed(0)} ms`);
-  console.log(`baseline: bare PGlite open, existing data dir:                 ${bareWarm.toFixed(0)} ms`);
+  console.log(`baseline: bare PGlite open, new data dir:                      ${bareCold.ms.toFixed(0)} ms`);
+  console.log(`baseline: bare PGlite open, existing data dir:                 ${bareWarm.ms.toFixed(0)} ms`);
+  console.log(
+    `baseline: resident memory of a bare PGlite process:            ${bareWarm.rssMb.toFixed(0)} MiB`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
   rmSync(baseDir, { recursive: true, force: true });
