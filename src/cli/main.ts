@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { VERSION } from '../server/app.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerRunCommands } from './commands/run.ts';
+import { registerUsers } from './commands/users.ts';
 
 const program = new Command('healthsync')
   .description('HealthSync: clinics, doctors, patients, appointments, records and the Health Synth pipeline')
@@ -12,5 +13,6 @@ const program = new Command('healthsync')
 
 registerRunCommands(program);
 registerMigrate(program);
+registerUsers(program);
 
 await program.parseAsync(process.argv);

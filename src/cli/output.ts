@@ -2,7 +2,11 @@
 import { isAppError } from '../core/errors.ts';
 
 export function failureLine(err: unknown): string {
-  if (isAppError(err)) return `healthsync: ${err.detail ?? err.title} [${err.code}]`;
+  if (isAppError(err)) {
+    const fields = err.errors?.map((e) => `${e.path}: ${e.message}`).join('; ');
+    const text = err.code === 'validation.failed' && fields ? fields : (err.detail ?? err.title);
+    return `healthsync: ${text} [${err.code}]`;
+  }
   const message = err instanceof Error ? err.message : String(err);
   return `healthsync: unexpected error: ${message.split('\n')[0]}`;
 }

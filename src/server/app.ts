@@ -5,8 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -17,13 +19,19 @@ import { registerHttpMetrics, type Metrics } from './http/metrics.ts';
 import { registerNotFound } from './http/not-found.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { errorHandler } from './http/problem.ts';
+import { AppError } from '../core/errors.ts';
 import { systemRoutes } from './http/system.ts';
 import type { Jobs } from './jobs/index.ts';
 import { clinicRoutes } from './modules/clinics/index.ts';
 import { doctorRoutes } from './modules/doctors/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { authRoutes, registerAuthentication } from './modules/auth/index.ts';
+import { consentRoutes } from './modules/consent/index.ts';
+import { patientRoutes } from './modules/patients/index.ts';
+import { userRoutes } from './modules/users/index.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimit' | 'metricsAllow' | 'publicUrl'>;
+  config: Pick<Config, 'logLevel' | 'bodyLimit' | 'metricsAllow' | 'publicUrl' | 'auth'>;
   database: Database;
   jobs: Jobs;
   metrics: Metrics;
@@ -69,6 +77,16 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, ctx) =>
+      new AppError(429, 'request.rate_limited', 'Too many requests', {
+        detail: `Too many attempts: try again in ${ctx.after}.`,
+      }),
+  });
+  const db = deps.database.db;
+  const authDeps = { db, settings: deps.config.auth, logger: app.log as unknown as Logger };
+  registerAuthentication(app, authDeps);
   enforceAccess(app, deps.config.metricsAllow);
   registerHttpMetrics(app, deps.metrics);
   await registerOpenApi(app, VERSION);
@@ -77,8 +95,13 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   registerHome(app, VERSION);
   await app.register(
     async (api) => {
-      await api.register(clinicRoutes, { db: deps.database.db });
-      await api.register(doctorRoutes, { db: deps.database.db });
+      await api.register(clinicRoutes, { db });
+      await api.register(doctorRoutes, { db });
+      await api.register(authRoutes, authDeps);
+      await api.register(userRoutes, authDeps);
+      await api.register(patientRoutes, { db });
+      await api.register(consentRoutes, { db, settings: deps.config.auth });
+      await api.register(auditRoutes, { db });
       for (const plugin of deps.extraPlugins ?? []) await api.register(plugin);
     },
     { prefix: '/api/v1' },

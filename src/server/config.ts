@@ -46,6 +46,24 @@ const envSchema = z.object({
     '192.168.0.0/16',
     'fc00::/7',
   ]),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  CONSENT_GRANT_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24),
   BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -67,6 +85,18 @@ export interface Config {
   demoData: boolean;
   metricsAllow: string[];
   bodyLimit: number;
+  auth: AuthSettings;
+}
+
+export interface AuthSettings {
+  /** Server secret: keys CSRF tokens and consent-code hashes. */
+  secret: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  consentGrantHours: number;
+  /** Cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean;
+  publicUrl: string;
 }
 
 /** Secret-bearing variables whose values must never be echoed back in an error. */
@@ -90,18 +120,28 @@ export function parseEnv(env: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const e = parseEnv(env);
   const dataDir = resolve(cwd, e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${String(e.PORT)}`).replace(/\/$/, '');
+  const sessionSecret = e.SESSION_SECRET ?? persistedSecret(dataDir);
   return {
     mode: e.DATABASE_URL ? 'server' : 'embedded',
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     dataDir,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
-    sessionSecret: e.SESSION_SECRET ?? persistedSecret(dataDir),
+    sessionSecret,
     demoData: e.DEMO_DATA,
     metricsAllow: e.METRICS_ALLOW,
     bodyLimit: e.BODY_LIMIT,
+    auth: {
+      secret: sessionSecret,
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.SESSION_MAX_HOURS,
+      consentGrantHours: e.CONSENT_GRANT_HOURS,
+      secureCookies: publicUrl.startsWith('https://'),
+      publicUrl,
+    },
   };
 }
 

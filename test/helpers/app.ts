@@ -19,6 +19,14 @@ export const TEST_CONFIG = {
   bodyLimit: 1024 * 1024,
   metricsAllow: ['127.0.0.0/8', '::1/128'],
   publicUrl: 'http://localhost:3000',
+  auth: {
+    secret: 'test-secret-that-is-long-enough-for-hmac-0123456789',
+    sessionIdleMinutes: 60,
+    sessionMaxHours: 12,
+    consentGrantHours: 24,
+    secureCookies: false,
+    publicUrl: 'http://localhost:3000',
+  },
 };
 
 export async function createTestApp(

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import ipaddr from 'ipaddr.js';
 import { AppError } from '../../core/errors.ts';
 
-export type Access = 'public' | 'operator' | { roles: readonly string[] };
+export type Access = 'public' | 'operator' | { roles: readonly Role[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -49,9 +49,17 @@ export function accessOf(request: FastifyRequest): Access | undefined {
   return request.routeOptions.config.access;
 }
 
+export type Role = 'patient' | 'doctor' | 'admin';
+
 export interface Principal {
   userId: string;
-  role: string;
+  role: Role;
+  sessionId: string;
+  /** How the session came: a cookie needs the CSRF header on writes, a bearer token does not. */
+  via: 'cookie' | 'bearer';
+  /** The doctor record of a doctor account, the patient record of a patient account. */
+  doctorId: string | null;
+  patientId: string | null;
 }
 
 declare module 'fastify' {
@@ -82,4 +90,31 @@ export function enforceAccess(app: FastifyInstance, operatorAllow: string[]): vo
       throw new AppError(403, 'access.role', 'Forbidden', { detail: 'Your role may not do this.' });
     }
   });
+}
+
+/** The signed-in caller (routes with role access only run with one). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal)
+    throw new AppError(401, 'auth.required', 'Unauthorized', { detail: 'Sign in first.' });
+  return request.principal;
+}
+
+/** The patient record of a signed-in patient. */
+export function ownPatientId(request: FastifyRequest): string {
+  const id = principalOf(request).patientId;
+  if (!id)
+    throw new AppError(403, 'patient.no_record', 'Forbidden', {
+      detail: 'This account has no patient record.',
+    });
+  return id;
+}
+
+/** The doctor record of a signed-in doctor. */
+export function ownDoctorId(request: FastifyRequest): string {
+  const id = principalOf(request).doctorId;
+  if (!id)
+    throw new AppError(403, 'doctor.no_record', 'Forbidden', {
+      detail: 'This account has no doctor record.',
+    });
+  return id;
 }

@@ -3,3 +3,7 @@ export * from './clinics.ts';
 export * from './doctors.ts';
 export * from './patients.ts';
 export * from './users.ts';
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './consent.ts';
+export * from './outbox.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.ts';
 
 export const USER_ROLES = ['patient', 'doctor', 'admin'] as const;
@@ -14,6 +14,12 @@ export const users = pgTable(
     role: text('role', { enum: USER_ROLES }).notNull(),
     displayName: text('display_name').notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Consecutive failed sign-ins since the last success; reset on success. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    /** Lockouts so far: each one lasts longer than the last. */
+    lockouts: integer('lockouts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,0 +1,3 @@
+/** Consent: one-time codes, grants, emergency access, and the read/write checks other modules call. */
+export { consentRoutes } from './routes.ts';
+export { assertCanRead, assertCanWrite, type ConsentDeps } from './service.ts';

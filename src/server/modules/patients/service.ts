@@ -1,0 +1,110 @@
+import { forbidden, notFound } from '../../../core/errors.ts';
+import type { Page } from '../../../core/pagination.ts';
+import type { Db } from '../../db/client.ts';
+import type { Principal } from '../../http/access.ts';
+import { decodeCursor, toPage } from '../../http/pagination.ts';
+import { recordAudit, type AuditContext } from '../audit/index.ts';
+import { assertCanRead, assertCanWrite } from '../consent/index.ts';
+import * as repo from './repo.ts';
+import type { Patient, PatientListQuery, PatientUpdate } from './schema.ts';
+
+function toPatient(r: repo.PatientRow): Patient {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    gender: r.gender,
+    birthDate: r.birthDate,
+    neighbourhood: r.neighbourhood,
+    scholarship: r.scholarship,
+    hypertension: r.hypertension,
+    diabetes: r.diabetes,
+    alcoholism: r.alcoholism,
+    handicap: r.handicap,
+    email: r.email,
+    phone: r.phone,
+    address: r.address,
+    hasAccount: r.userId !== null,
+  };
+}
+
+async function patientOrThrow(db: Db, ref: string) {
+  const row = await repo.findPatient(db, ref);
+  if (!row) throw notFound('patient.not_found', 'No patient has this id or code.');
+  return row;
+}
+
+/** Reads are audited whether allowed or denied. */
+async function guardedRead(
+  db: Db,
+  principal: Principal,
+  patientId: string,
+  ctx: AuditContext,
+  action: string,
+) {
+  try {
+    await assertCanRead(db, principal, patientId, false);
+  } catch (err) {
+    await recordAudit(db, ctx, { action, patientId, outcome: 'denied' });
+    throw err;
+  }
+  await recordAudit(db, ctx, { action, patientId, outcome: 'allowed' });
+}
+
+export async function getPatient(
+  db: Db,
+  principal: Principal,
+  ref: string,
+  ctx: AuditContext,
+): Promise<Patient> {
+  const row = await patientOrThrow(db, ref);
+  await guardedRead(db, principal, row.id, ctx, 'patient.read');
+  return toPatient(row);
+}
+
+/** Doctors list the patients they care for; admins all patients; each listed patient is an audited read. */
+export async function listPatients(
+  db: Db,
+  principal: Principal,
+  query: PatientListQuery,
+  ctx: AuditContext,
+): Promise<Page<Patient>> {
+  if (principal.role === 'doctor' && !principal.doctorId)
+    throw forbidden('doctor.no_record', 'This account has no doctor record.');
+  const rows = await repo.listPatients(db, {
+    doctorId: principal.role === 'doctor' ? principal.doctorId! : undefined,
+    q: query.q,
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+  });
+  const page = toPage(rows, query.limit, (r) => [r.name, r.id]);
+  for (const p of page.items)
+    await recordAudit(db, ctx, { action: 'patient.list', patientId: p.id, outcome: 'allowed' });
+  return { items: page.items.map(toPatient), nextCursor: page.nextCursor };
+}
+
+export async function updatePatient(
+  db: Db,
+  principal: Principal,
+  ref: string,
+  changes: PatientUpdate,
+  ctx: AuditContext,
+) {
+  const row = await patientOrThrow(db, ref);
+  try {
+    await assertCanWrite(db, principal, row.id);
+  } catch (err) {
+    await recordAudit(db, ctx, { action: 'patient.update', patientId: row.id, outcome: 'denied' });
+    throw err;
+  }
+  return db.transaction(async (tx) => {
+    const updated = await repo.updatePatient(tx, row.id, changes);
+    await recordAudit(tx, ctx, {
+      action: 'patient.update',
+      patientId: row.id,
+      outcome: 'allowed',
+      details: { fields: Object.keys(changes).sort().join(',') },
+    });
+    return toPatient(updated);
+  });
+}
