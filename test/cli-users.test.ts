@@ -16,7 +16,8 @@ const env = {
 const cli = (args: string[], input = '') =>
   spawnSync(process.execPath, [CLI, ...args], { env, input, encoding: 'utf8' });
 
-describe('healthsync users', () => {
+// Each call starts a process that opens the embedded database: allow for a busy machine.
+describe('healthsync users', { timeout: 120_000 }, () => {
   it('creates an admin from a password on standard input and lists it', () => {
     const created = cli(
       [

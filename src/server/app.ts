@@ -24,6 +24,7 @@ import { systemRoutes } from './http/system.ts';
 import type { Jobs } from './jobs/index.ts';
 import { clinicRoutes } from './modules/clinics/index.ts';
 import { doctorRoutes } from './modules/doctors/index.ts';
+import { appointmentRoutes, availabilityRoutes } from './modules/appointments/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, registerAuthentication } from './modules/auth/index.ts';
 import { consentRoutes } from './modules/consent/index.ts';
@@ -31,7 +32,7 @@ import { patientRoutes } from './modules/patients/index.ts';
 import { userRoutes } from './modules/users/index.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimit' | 'metricsAllow' | 'publicUrl' | 'auth'>;
+  config: Pick<Config, 'logLevel' | 'bodyLimit' | 'metricsAllow' | 'publicUrl' | 'auth' | 'scheduling'>;
   database: Database;
   jobs: Jobs;
   metrics: Metrics;
@@ -102,6 +103,8 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(patientRoutes, { db });
       await api.register(consentRoutes, { db, settings: deps.config.auth });
       await api.register(auditRoutes, { db });
+      await api.register(availabilityRoutes, { db });
+      await api.register(appointmentRoutes, { db, settings: deps.config.scheduling });
       for (const plugin of deps.extraPlugins ?? []) await api.register(plugin);
     },
     { prefix: '/api/v1' },

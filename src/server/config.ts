@@ -64,6 +64,11 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 365)
     .default(24),
+  CANCEL_CUTOFF_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -86,6 +91,12 @@ export interface Config {
   metricsAllow: string[];
   bodyLimit: number;
   auth: AuthSettings;
+  scheduling: SchedulingSettings;
+}
+
+export interface SchedulingSettings {
+  /** Patients may cancel up to this long before the start; staff any time. */
+  cancelCutoffMinutes: number;
 }
 
 export interface AuthSettings {
@@ -142,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       secureCookies: publicUrl.startsWith('https://'),
       publicUrl,
     },
+    scheduling: { cancelCutoffMinutes: Math.round(e.CANCEL_CUTOFF_HOURS * 60) },
   };
 }
 

@@ -27,6 +27,7 @@ export const TEST_CONFIG = {
     secureCookies: false,
     publicUrl: 'http://localhost:3000',
   },
+  scheduling: { cancelCutoffMinutes: 24 * 60 },
 };
 
 export async function createTestApp(

@@ -8,7 +8,16 @@ import { hash } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.ts';
-import { appointments, clinics, doctors, patients, users, type UserRole } from '../db/schema/index.ts';
+import {
+  appointments,
+  clinics,
+  doctorWeeklyHours,
+  doctors,
+  patients,
+  users,
+  type UserRole,
+} from '../db/schema/index.ts';
+import { CLOSING_MINUTE, OPENING_MINUTE } from './schedule.ts';
 import { newId } from '../db/schema/columns.ts';
 import { buildDemoData, type DemoData } from './rules.ts';
 
@@ -140,7 +149,19 @@ async function insertAll(tx: Tx, data: DemoData, accounts: readonly PreparedAcco
     data.patients.map((p) => ({ ...p, userId: p.id === patientId ? userFor('patient') : null })),
   );
   await insertBatches(tx, appointments, data.appointments);
+  await insertBatches(tx, doctorWeeklyHours, weeklyHoursOf(data));
   await advanceCodeSequences(tx, data);
+}
+
+/** Every demo doctor works the demo's opening hours on weekdays, so slot search has something to show. */
+function weeklyHoursOf(data: DemoData) {
+  const hhmm = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const start = hhmm(OPENING_MINUTE);
+  const end = hhmm(CLOSING_MINUTE);
+  return data.doctors.flatMap((d) =>
+    [1, 2, 3, 4, 5].map((weekday) => ({ doctorId: d.id, weekday, startTime: start, endTime: end })),
+  );
 }
 
 async function insertBatches<T extends PgTable>(

@@ -69,7 +69,10 @@ declare module 'fastify' {
   }
 }
 
-/** Runs after authentication hooks (preHandler): checks the route's declaration against the caller. */
+/**
+ * Checks the route's declaration against the caller right after authentication (onRequest), before the
+ * body is parsed or validated: an anonymous caller learns nothing about a protected route's input rules.
+ */
 export function enforceAccess(app: FastifyInstance, operatorAllow: string[]): void {
   const operatorOnly = operatorNetworkCheck(operatorAllow);
   app.decorateRequest('principal', undefined);

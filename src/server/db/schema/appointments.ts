@@ -33,6 +33,10 @@ export const appointments = pgTable(
     status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
     reason: text('reason'),
     bookedAt: timestamp('booked_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who booked: the patient themself, or staff booking for them. */
+    bookedByUserId: uuid('booked_by_user_id'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+    cancellationReason: text('cancellation_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -26,6 +26,12 @@ export const doctors = pgTable(
     email: text('email'),
     phone: text('phone'),
     slotMinutes: integer('slot_minutes').notNull().default(30),
+    /** Gap after each visit. */
+    bufferMinutes: integer('buffer_minutes').notNull().default(0),
+    /** No booking starting sooner than this after now. */
+    minNoticeMinutes: integer('min_notice_minutes').notNull().default(120),
+    /** No booking starting later than this many days ahead. */
+    horizonDays: integer('horizon_days').notNull().default(90),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -34,5 +40,8 @@ export const doctors = pgTable(
     index('doctors_specialty_idx').on(t.specialty, t.name, t.id),
     index('doctors_clinic_idx').on(t.clinicId, t.name, t.id),
     check('doctors_slot_minutes_check', sql`${t.slotMinutes} between 5 and 480`),
+    check('doctors_buffer_minutes_check', sql`${t.bufferMinutes} between 0 and 240`),
+    check('doctors_min_notice_check', sql`${t.minNoticeMinutes} between 0 and 43200`),
+    check('doctors_horizon_days_check', sql`${t.horizonDays} between 1 and 730`),
   ],
 );

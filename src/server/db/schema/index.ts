@@ -7,3 +7,4 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './consent.ts';
 export * from './outbox.ts';
+export * from './availability.ts';

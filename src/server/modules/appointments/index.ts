@@ -1,2 +1,4 @@
-/** Appointments: care relationships derived from visits (booking and agendas come with scheduling). */
+/** Appointments: availability, slot search, booking with no double booking, agendas, care relationships. */
+export { appointmentRoutes } from './routes.ts';
+export { availabilityRoutes } from './availability-routes.ts';
 export { hasCareRelationship, patientIdsOfDoctor } from './repo.ts';

@@ -3,7 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import type { AuditContext } from './service.ts';
 
 export { auditRoutes } from './routes.ts';
-export { record as recordAudit, type AuditContext, type AuditEntry } from './service.ts';
+export {
+  record as recordAudit,
+  recordMany as recordAudits,
+  type AuditContext,
+  type AuditEntry,
+} from './service.ts';
 
 export function auditContextOf(request: FastifyRequest): AuditContext {
   return { actor: request.principal, ip: request.ip, requestId: request.id };

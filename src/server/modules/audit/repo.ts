@@ -10,6 +10,10 @@ export async function insertEvent(db: Db | Tx, row: AuditInsert): Promise<void> 
   await db.insert(auditEvents).values(row);
 }
 
+export async function insertEvents(db: Db | Tx, rows: AuditInsert[]): Promise<void> {
+  await db.insert(auditEvents).values(rows);
+}
+
 /** Newest first; the cursor is (at, id) of the last row seen. */
 const before = (after: CursorKey | undefined): SQL | undefined =>
   after

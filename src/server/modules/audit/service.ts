@@ -34,6 +34,24 @@ export async function record(db: Db | Tx, ctx: AuditContext, entry: AuditEntry):
   });
 }
 
+/** One event per patient touched by a list read, in one insert. */
+export async function recordMany(db: Db | Tx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await repo.insertEvents(
+    db,
+    entries.map((entry) => ({
+      actorUserId: ctx.actor?.userId ?? null,
+      actorRole: ctx.actor?.role ?? 'anonymous',
+      action: entry.action,
+      patientId: entry.patientId,
+      outcome: entry.outcome,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      details: entry.details ?? null,
+    })),
+  );
+}
+
 const cursorOf = (r: { at: Date; id: string }): [string, string] => [r.at.toISOString(), r.id];
 
 export async function search(db: Db, query: AuditSearchQuery) {

@@ -34,10 +34,16 @@ export interface NewAccount {
   doctor?: string | undefined;
 }
 
-/** Creates an account inside the caller's transaction; a taken email is a 409. */
-export async function insertAccount(tx: Tx, account: NewAccount): Promise<string> {
+/** Checks the password and hashes it, before any transaction opens (hashing takes ~50 ms). */
+export async function preparePassword(
+  account: Pick<NewAccount, 'password' | 'displayName' | 'email'>,
+): Promise<string> {
   assertPasswordAcceptable(account.password, 'body.password', [account.displayName, account.email]);
-  const passwordHash = await hashPassword(account.password);
+  return hashPassword(account.password);
+}
+
+/** Creates an account inside the caller's transaction; a taken email is a 409. */
+async function insertAccount(tx: Tx, account: NewAccount, passwordHash: string): Promise<string> {
   try {
     const [row] = await tx
       .insert(users)
@@ -55,8 +61,9 @@ export async function createAccount(deps: AuthDeps, account: NewAccount): Promis
   if (account.role === 'doctor' && !account.doctor) {
     throw validationFailed([{ path: 'body.doctor', message: 'is required for doctor accounts' }]);
   }
+  const passwordHash = await preparePassword(account);
   return deps.db.transaction(async (tx) => {
-    const userId = await insertAccount(tx, account);
+    const userId = await insertAccount(tx, account, passwordHash);
     if (account.role === 'doctor' && account.doctor) await linkDoctor(tx, userId, account.doctor);
     return userId;
   });
@@ -79,8 +86,10 @@ async function linkDoctor(tx: Tx, userId: string, doctor: string): Promise<void>
 
 /** Patients sign up themselves: linked to their existing record (code + birth date) or with a new one. */
 export async function signup(deps: AuthDeps, body: SignupBody, meta: ClientMeta): Promise<IssuedSession> {
+  const account = { ...body, role: 'patient' as const, displayName: body.name };
+  const passwordHash = await preparePassword(account);
   const userId = await deps.db.transaction(async (tx) => {
-    const id = await insertAccount(tx, { ...body, role: 'patient', displayName: body.name });
+    const id = await insertAccount(tx, account, passwordHash);
     if (body.patientCode) await claimPatient(tx, id, body);
     else {
       await tx.insert(patients).values({
@@ -166,20 +175,24 @@ export async function confirmReset(
   deps: AuthDeps,
   body: { token: string; newPassword: string },
 ): Promise<void> {
+  const invalid = () =>
+    new AppError(400, 'auth.reset_invalid', 'Bad request', {
+      detail: 'This reset link is invalid, used or expired.',
+    });
+  const pending = await repo.findReset(deps.db, hashToken(body.token), new Date());
+  if (!pending) throw invalid();
+  const user = (await repo.userById(deps.db, pending.userId))!;
+  assertPasswordAcceptable(body.newPassword, 'body.newPassword', [user.displayName, user.email]);
+  const passwordHash = await hashPassword(body.newPassword);
   await deps.db.transaction(async (tx) => {
-    const userId = await repo.consumeReset(tx, hashToken(body.token), new Date());
-    if (!userId)
-      throw new AppError(400, 'auth.reset_invalid', 'Bad request', {
-        detail: 'This reset link is invalid, used or expired.',
-      });
-    const user = (await repo.userById(tx, userId))!;
-    assertPasswordAcceptable(body.newPassword, 'body.newPassword', [user.displayName, user.email]);
-    await repo.updateUser(tx, userId, {
-      passwordHash: await hashPassword(body.newPassword),
+    // Consumed inside the transaction: of two concurrent uses of one link, only one succeeds.
+    if (!(await repo.consumeReset(tx, hashToken(body.token), new Date()))) throw invalid();
+    await repo.updateUser(tx, user.id, {
+      passwordHash,
       passwordChangedAt: new Date(),
       failedLogins: 0,
       lockedUntil: null,
     });
-    await repo.revokeAllSessions(tx, userId, new Date());
+    await repo.revokeAllSessions(tx, user.id, new Date());
   });
 }

@@ -107,6 +107,21 @@ export async function insertReset(db: Db | Tx, values: typeof passwordResets.$in
   await db.insert(passwordResets).values(values);
 }
 
+export async function findReset(db: Db | Tx, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ userId: passwordResets.userId })
+    .from(passwordResets)
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** Marks a valid, unused reset link used and returns its user; undefined when invalid/expired/used. */
 export async function consumeReset(db: Db | Tx, tokenHash: string, now: Date): Promise<string | undefined> {
   const [row] = await db

@@ -57,3 +57,13 @@ export function countBySpecialty(db: Db) {
     .groupBy(doctors.specialty)
     .orderBy(asc(doctors.specialty));
 }
+
+/** Just enough to route a request: the id, clinic and linked account. */
+export async function findDoctorRef(db: Db, idOrCode: string) {
+  const [row] = await db
+    .select({ id: doctors.id, clinicId: doctors.clinicId, userId: doctors.userId })
+    .from(doctors)
+    .where(isUuid(idOrCode) ? eq(doctors.id, idOrCode) : eq(doctors.code, idOrCode))
+    .limit(1);
+  return row;
+}

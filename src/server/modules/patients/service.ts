@@ -3,7 +3,7 @@ import type { Page } from '../../../core/pagination.ts';
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../http/access.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
-import { recordAudit, type AuditContext } from '../audit/index.ts';
+import { recordAudit, recordAudits, type AuditContext } from '../audit/index.ts';
 import { assertCanRead, assertCanWrite } from '../consent/index.ts';
 import * as repo from './repo.ts';
 import type { Patient, PatientListQuery, PatientUpdate } from './schema.ts';
@@ -78,8 +78,11 @@ export async function listPatients(
     limit: query.limit + 1,
   });
   const page = toPage(rows, query.limit, (r) => [r.name, r.id]);
-  for (const p of page.items)
-    await recordAudit(db, ctx, { action: 'patient.list', patientId: p.id, outcome: 'allowed' });
+  await recordAudits(
+    db,
+    ctx,
+    page.items.map((p) => ({ action: 'patient.list', patientId: p.id, outcome: 'allowed' as const })),
+  );
   return { items: page.items.map(toPatient), nextCursor: page.nextCursor };
 }
 

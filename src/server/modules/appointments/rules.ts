@@ -1,0 +1,379 @@
+/**
+ * Pure scheduling rules: which slots a doctor offers, which of them are free, and whether a requested
+ * time is bookable. No IO and no clock (`now` is a parameter). Instants are epoch milliseconds in UTC;
+ * every wall-clock step (a local day's hours, the horizon) goes through Luxon in the clinic's zone.
+ */
+import { DateTime, IANAZone } from 'luxon';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+/** 'HH:MM' wall clock, end > start, '24:00' allowed as end. */
+export type TimeRange = { start: string; end: string };
+/** Several ranges a day: breaks are the gaps. */
+export type WeeklyHours = { weekday: Weekday; ranges: TimeRange[] };
+/** 'YYYY-MM-DD' local; replaces that day's weekly hours; [] = day off. */
+export type DayOverride = { date: string; ranges: TimeRange[] };
+/** [start, end) in epoch ms. */
+export type Interval = { start: number; end: number };
+export interface Availability {
+  /** Clinic IANA zone, e.g. 'America/Sao_Paulo'. */
+  zone: string;
+  /** Default 30. */
+  slotMinutes: number;
+  /** Gap after each visit: slots step by slotMinutes + bufferMinutes within a range. */
+  bufferMinutes: number;
+  /** Default 120: no slot starting before now + notice. */
+  minNoticeMinutes: number;
+  /** Default 90: no slot starting after now + horizon (calendar days in the zone). */
+  horizonDays: number;
+  weekly: WeeklyHours[];
+  overrides: DayOverride[];
+  /** Clinic closed on these (default [6, 7]); an override on such a day does NOT open it. */
+  closedWeekdays: Weekday[];
+  /** 'YYYY-MM-DD' local dates the clinic is closed. */
+  holidays: string[];
+  /** Vacations, sick days: no slot may overlap. */
+  timeOff: Interval[];
+}
+/** Why `checkSlot` refuses a time (422 codes for the booking service). */
+export type SlotCode =
+  | 'slot.in_past'
+  | 'slot.too_soon'
+  | 'slot.beyond_horizon'
+  | 'slot.clinic_closed'
+  | 'slot.time_off'
+  | 'slot.not_offered';
+export type SlotCheck = { ok: true } | { ok: false; code: SlotCode; message: string };
+export type Problem = { path: string; message: string };
+
+const MINUTE = 60_000;
+/** Length of a UTC calendar day: used only to number dates, never to shift between zones. */
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** An availability with the issue's defaults (30-min slots, 2 h notice, 90-day horizon, weekends closed). */
+export function withDefaults(a: Partial<Availability> & { zone: string }): Availability {
+  const numbers = { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 120, horizonDays: 90 };
+  const lists = { weekly: [], overrides: [], closedWeekdays: [6, 7] as Weekday[], holidays: [], timeOff: [] };
+  return { ...numbers, ...lists, ...a };
+}
+
+// Local dates are "day numbers" (days since 1970-01-01 on the calendar): plain calendar arithmetic
+// with no zone involved, so the hot path compares numbers instead of formatting date strings.
+const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
+const isoWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1; // day 0 was a Thursday
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+/** Every valid 'HH:MM' ('24:00' = 1440): parsing ranges is a lookup, not a regex per call. */
+const MINUTES = new Map(
+  Array.from({ length: 1441 }, (_, m) => [`${pad(Math.floor(m / 60))}:${pad(m % 60)}`, m]),
+);
+/** Minutes after midnight of 'HH:MM', NaN when malformed. */
+const minutesOf = (t: string): number => MINUTES.get(t) ?? NaN;
+
+/** Day number of a real 'YYYY-MM-DD' date (years 100+), NaN otherwise (e.g. 2026-02-30). */
+function dayOf(iso: string): number {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return NaN;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const back = new Date(dayNumber(y, mo, d) * DAY_MS);
+  const same = back.getUTCFullYear() === y && back.getUTCMonth() + 1 === mo && back.getUTCDate() === d;
+  return same ? dayNumber(y, mo, d) : NaN;
+}
+
+const isInt = (x: number, min: number, max: number): boolean => Number.isInteger(x) && x >= min && x <= max;
+
+function rangeProblems(ranges: TimeRange[], field: string, index: number, out: Problem[]): void {
+  const at = (j: number, end: string) => `${field}.${index}.ranges.${j}.${end}`;
+  ranges.forEach((r, j) => {
+    const [s, e] = [minutesOf(r.start), minutesOf(r.end)];
+    if (!(s < 1440)) out.push({ path: at(j, 'start'), message: 'must be HH:MM from 00:00 to 23:59' });
+    if (Number.isNaN(e)) out.push({ path: at(j, 'end'), message: 'must be HH:MM up to 24:00' });
+    else if (e <= s) out.push({ path: at(j, 'end'), message: 'must be after start' });
+  });
+}
+
+/** What is wrong with an availability, by field path (empty when it is usable). */
+export function availabilityProblems(a: Availability): Problem[] {
+  const out: Problem[] = [];
+  const bad = (path: string, message: string) => out.push({ path, message });
+  if (!isZone(a.zone)) bad('zone', 'must be an IANA time zone such as Europe/London');
+  if (!isInt(a.slotMinutes, 1, 1440)) bad('slotMinutes', 'must be a whole number from 1 to 1440');
+  if (!isInt(a.bufferMinutes, 0, 1440)) bad('bufferMinutes', 'must be a whole number from 0 to 1440');
+  if (!isInt(a.minNoticeMinutes, 0, 1e7)) bad('minNoticeMinutes', 'must be a whole number, 0 or more');
+  if (!isInt(a.horizonDays, 0, 3660)) bad('horizonDays', 'must be a whole number from 0 to 3660');
+  // Paths are built only for problems: this runs on every call, for every doctor.
+  a.weekly.forEach((w, i) => {
+    if (!isInt(w.weekday, 1, 7)) bad(`weekly.${i}.weekday`, 'must be 1 (Monday) to 7 (Sunday)');
+    rangeProblems(w.ranges, 'weekly', i, out);
+  });
+  a.overrides.forEach((o, i) => {
+    if (Number.isNaN(dayOf(o.date))) bad(`overrides.${i}.date`, 'must be a date YYYY-MM-DD');
+    rangeProblems(o.ranges, 'overrides', i, out);
+  });
+  a.closedWeekdays.forEach((d, i) => isInt(d, 1, 7) || bad(`closedWeekdays.${i}`, 'must be 1 to 7'));
+  a.holidays.forEach((h, i) => Number.isNaN(dayOf(h)) && bad(`holidays.${i}`, 'must be a date YYYY-MM-DD'));
+  a.timeOff.forEach((t, i) => {
+    const ok = Number.isFinite(t.start) && Number.isFinite(t.end) && t.end > t.start;
+    if (!ok) bad(`timeOff.${i}`, 'must have a finite start before its end');
+  });
+  return out;
+}
+
+// Luxon calls dominate the cost, and their answers depend only on their inputs (the time-zone rules
+// are fixed for the life of the process), so they are memoised across calls and doctors.
+const zones = new Map<string, boolean>();
+const walls = new Map<string, Map<number, number>>(); // zone → day * 1441 + minute → instant
+const instants = new Map<string, number>(); // keyed by the request's `now`: rarely reused, kept small
+
+function remember(memo: Map<string, number>, key: string, compute: () => number): number {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, (v = compute()));
+  }
+  return v;
+}
+
+/** Luxon's zone check builds an Intl formatter (~60 µs): once per zone, not once per doctor. */
+function isZone(zone: string): boolean {
+  let ok = zones.get(zone);
+  if (ok === undefined) {
+    if (zones.size >= 1000) zones.clear(); // callers may validate user input: stay bounded
+    zones.set(zone, (ok = IANAZone.isValidZone(zone)));
+  }
+  return ok;
+}
+
+/** Forgets memoised Luxon answers (benchmarks use it to measure cold runs). */
+export function clearRulesCache(): void {
+  for (const memo of [zones, walls, instants]) memo.clear();
+}
+
+/** The instant of a wall time on a local day; a time in a spring-forward gap moves forward (Luxon's rule). */
+function wallInstant(zone: string, day: number, minute: number): number {
+  let byZone = walls.get(zone);
+  if (!byZone) walls.set(zone, (byZone = new Map<number, number>()));
+  let ms = byZone.get(day * 1441 + minute);
+  if (ms === undefined) {
+    const date = new Date((day + Math.floor(minute / 1440)) * DAY_MS); // '24:00' = next day's 00:00
+    const [hour, min] = [Math.floor((minute % 1440) / 60), minute % 60];
+    const wall = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+    ms = DateTime.fromObject({ ...wall, hour, minute: min }, { zone }).toMillis();
+    if (byZone.size >= 100_000) byZone.clear();
+    byZone.set(day * 1441 + minute, ms);
+  }
+  return ms;
+}
+
+/** Day number of the local date an instant falls on in the zone. */
+function localDay(zone: string, ms: number): number {
+  return remember(instants, `d|${zone}|${ms}`, () => {
+    const t = DateTime.fromMillis(ms, { zone });
+    return dayNumber(t.year, t.month, t.day);
+  });
+}
+
+/** The horizon is in calendar days of the clinic, so it keeps its wall-clock time across DST. */
+function horizonEnd(zone: string, now: number, days: number): number {
+  return remember(instants, `h|${zone}|${now}|${days}`, () =>
+    DateTime.fromMillis(now, { zone }).plus({ days }).toMillis(),
+  );
+}
+
+/** An availability parsed once per call into numbers for the hot path. */
+interface Plan {
+  zone: string;
+  slotMs: number;
+  stepMs: number;
+  earliest: number; // first allowed slot start (notice)
+  latest: number; // last allowed slot start (horizon)
+  weekly: (number[] | undefined)[]; // by weekday: flat [start, end, start, end…] minutes, sorted
+  overrides: Map<number, number[]>;
+  closed: Set<number>;
+  holidays: Set<number>;
+  blocked: Interval[]; // busy and time off, sorted by start
+}
+
+/** Appends ranges to flat [start, end, start, end…] minutes, kept sorted by start. */
+function addRanges(flat: number[], ranges: TimeRange[]): number[] {
+  for (const r of ranges) flat.push(minutesOf(r.start), minutesOf(r.end));
+  for (let i = 2; i < flat.length; i += 2) {
+    if (flat[i]! < flat[i - 2]!) {
+      const pairs = Array.from({ length: flat.length / 2 }, (_, k) => [flat[2 * k]!, flat[2 * k + 1]!]);
+      return pairs.sort((x, y) => x[0]! - y[0]!).flat();
+    }
+  }
+  return flat;
+}
+
+function plan(a: Availability, now: number, blocked: Interval[]): Plan {
+  const problem = availabilityProblems(a)[0];
+  if (problem) throw new RangeError(`Invalid availability: ${problem.path} ${problem.message}`);
+  const weekly: (number[] | undefined)[] = [];
+  for (const w of a.weekly) weekly[w.weekday] = addRanges(weekly[w.weekday] ?? [], w.ranges);
+  const overrides = new Map<number, number[]>();
+  for (const o of a.overrides) {
+    const day = dayOf(o.date);
+    overrides.set(day, addRanges(overrides.get(day) ?? [], o.ranges));
+  }
+  return {
+    zone: a.zone,
+    slotMs: a.slotMinutes * MINUTE,
+    stepMs: (a.slotMinutes + a.bufferMinutes) * MINUTE,
+    earliest: now + a.minNoticeMinutes * MINUTE,
+    latest: horizonEnd(a.zone, now, a.horizonDays),
+    weekly,
+    overrides,
+    closed: new Set(a.closedWeekdays),
+    holidays: new Set(a.holidays.map(dayOf)),
+    blocked: blocked.sort((x, y) => x.start - y.start),
+  };
+}
+
+/**
+ * Offered slot starts of one local day, in order, ignoring notice, horizon, busy and time off. Each
+ * range steps by slot + buffer of elapsed time from its start instant; a range never starts a slot
+ * before the previous slot's end + buffer, so overlapping ranges cannot offer overlapping slots.
+ */
+function offeredStarts(p: Plan, day: number, out: number[]): void {
+  if (p.closed.has(isoWeekday(day)) || p.holidays.has(day)) return;
+  const ranges = p.overrides.get(day) ?? p.weekly[isoWeekday(day)];
+  if (!ranges) return;
+  let next = -Infinity;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const end = wallInstant(p.zone, day, ranges[i + 1]!);
+    let s = Math.max(wallInstant(p.zone, day, ranges[i]!), next);
+    for (; s + p.slotMs <= end; s += p.stepMs) out.push(s);
+    next = s;
+  }
+}
+
+/** Walks one doctor's free slots day by day, so callers can stop as soon as they have enough. */
+interface Cursor {
+  p: Plan;
+  day: number;
+  lastDay: number;
+  lo: number; // first allowed start
+  to: number; // slots end at or before this
+  j: number; // index into p.blocked: every interval before it ends before the current slot
+  buf: number[]; // free slot starts of the current day
+  i: number; // next unread slot in buf
+}
+
+function cursor(a: Availability, from: number, to: number, now: number, busy: Interval[]): Cursor {
+  const blocked = busy.concat(a.timeOff).filter((b) => b.end > from && b.start < to);
+  const p = plan(a, now, blocked);
+  const lo = Math.max(from, p.earliest);
+  const hi = Math.min(to, p.latest);
+  const empty = !(lo <= hi);
+  const day = empty ? 0 : localDay(p.zone, lo);
+  return { p, day, lastDay: empty ? -1 : localDay(p.zone, hi), lo, to, j: 0, buf: [], i: 0 };
+}
+
+/** Loads the next local day that has a free slot into `c.buf`; false when none is left. */
+function nextDay(c: Cursor): boolean {
+  const { p } = c;
+  while (c.day <= c.lastDay) {
+    const starts: number[] = [];
+    offeredStarts(p, c.day++, starts);
+    [c.buf, c.i] = [[], 0];
+    for (const s of starts) {
+      const e = s + p.slotMs;
+      if (s < c.lo || s > p.latest || e > c.to) continue;
+      // Slot starts only grow, so the pointer into the sorted blocked list only moves forward.
+      while (c.j < p.blocked.length && p.blocked[c.j]!.end <= s) c.j++;
+      const b = p.blocked[c.j];
+      if (b === undefined || b.start >= e) c.buf.push(s);
+    }
+    if (c.buf.length > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Free slots in [from, to) — offered by the availability, not overlapping `busy` (active appointments)
+ * or time off, within notice and horizon — sorted by start. A slot must lie entirely inside [from, to).
+ */
+export function freeSlots(
+  a: Availability,
+  from: number,
+  to: number,
+  now: number,
+  busy: Interval[],
+): Interval[] {
+  const c = cursor(a, from, to, now, busy);
+  const out: Interval[] = [];
+  while (nextDay(c)) for (const s of c.buf) out.push({ start: s, end: s + c.p.slotMs });
+  return out;
+}
+
+const refuse = (code: SlotCode, message: string): SlotCheck => ({ ok: false, code, message });
+
+/**
+ * Whether [start, end) is exactly a slot the doctor offers (ignoring busy). The first failing rule
+ * names the code, in this order: past, notice, horizon, clinic closed (closed weekday or holiday),
+ * time off, and otherwise not offered (misaligned, a break, the doctor's day off, wrong length).
+ */
+export function checkSlot(a: Availability, start: number, end: number, now: number): SlotCheck {
+  const p = plan(a, now, []);
+  if (start < now) return refuse('slot.in_past', 'This time has already passed.');
+  if (start < p.earliest) return refuse('slot.too_soon', `Book ${a.minNoticeMinutes} minutes ahead or more.`);
+  if (start > p.latest) return refuse('slot.beyond_horizon', `Book at most ${a.horizonDays} days ahead.`);
+  const day = localDay(p.zone, start);
+  if (p.closed.has(isoWeekday(day)) || p.holidays.has(day)) {
+    return refuse('slot.clinic_closed', 'The clinic is closed on that day.');
+  }
+  const away = a.timeOff.some((t) => t.start < end && start < t.end);
+  if (away) return refuse('slot.time_off', 'The doctor is away at that time.');
+  const starts: number[] = [];
+  offeredStarts(p, day, starts);
+  if (end - start === p.slotMs && starts.includes(start)) return { ok: true };
+  return refuse('slot.not_offered', 'The doctor offers no slot at exactly this time.');
+}
+
+type Head = { doctorId: string; c: Cursor };
+
+/** Orders heads latest first, so the soonest is popped from the end (ties: smaller doctor id first). */
+function later(x: Head, y: Head): boolean {
+  const [sx, sy] = [x.c.buf[x.c.i]!, y.c.buf[y.c.i]!];
+  return sx !== sy ? sx > sy : x.doctorId > y.doctorId;
+}
+
+function insert(heads: Head[], h: Head): void {
+  let [lo, hi] = [0, heads.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (later(heads[mid]!, h)) lo = mid + 1;
+    else hi = mid;
+  }
+  heads.splice(lo, 0, h);
+}
+
+/**
+ * The soonest free slots across many doctors, soonest first (ties by doctor id, in code-unit order),
+ * at most `limit`. A k-way merge of each doctor's day-by-day walk: it computes only the days it reads.
+ */
+export function nextFreeSlots(
+  doctors: { doctorId: string; availability: Availability; busy: Interval[] }[],
+  from: number,
+  now: number,
+  limit: number,
+  to: number = Infinity,
+): { doctorId: string; start: number; end: number }[] {
+  const out: { doctorId: string; start: number; end: number }[] = [];
+  if (!(limit >= 1)) return out;
+  const heads: Head[] = [];
+  for (const d of doctors) {
+    const c = cursor(d.availability, from, to, now, d.busy);
+    if (nextDay(c)) insert(heads, { doctorId: d.doctorId, c });
+  }
+  while (out.length < limit) {
+    const h = heads.pop();
+    if (!h) break;
+    const start = h.c.buf[h.c.i++]!;
+    out.push({ doctorId: h.doctorId, start, end: start + h.c.p.slotMs });
+    if (h.c.i < h.c.buf.length || nextDay(h.c)) insert(heads, h);
+  }
+  return out;
+}
