@@ -20,4 +20,13 @@ describe('system endpoints', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ready', checks: { database: 'ok', jobs: 'ok' } });
   });
+
+  it('sends security headers on every reply, errors included', async () => {
+    for (const url of ['/health', '/api/v1/nowhere']) {
+      const res = await t.app.inject(url);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+  });
 });

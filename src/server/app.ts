@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,6 +17,7 @@ import { createLogger } from './http/logging.ts';
 import { registerHttpMetrics, type Metrics } from './http/metrics.ts';
 import { registerNotFound } from './http/not-found.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { errorHandler } from './http/problem.ts';
 import { AppError } from '../core/errors.ts';
 import { systemRoutes } from './http/system.ts';
@@ -71,12 +71,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, {
-    // Swagger UI sets its own CSP on its routes; the API answers JSON only.
-    contentSecurityPolicy: {
-      directives: { 'default-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

@@ -6,7 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { build } from './app.ts';
 import type { Config } from './config.ts';
-import { openDatabase, type Database } from './db/client.ts';
+import { openConfiguredDatabase, type Database } from './db/client.ts';
+
+export { openConfiguredDatabase };
 import { migrate } from './db/migrate.ts';
 import { createLogger } from './http/logging.ts';
 import { createMetrics, type Metrics } from './http/metrics.ts';
@@ -28,12 +30,6 @@ export interface DepsOptions {
   workers: boolean;
   /** Called after migrations and before jobs start (e.g. the demo data on a first start). */
   afterMigrate?: (database: Database) => Promise<void>;
-}
-
-export function openConfiguredDatabase(config: Config, command: string): Promise<Database> {
-  return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', connectionString: config.databaseUrl })
-    : openDatabase({ kind: 'pglite', dataDir: config.dataDir, command });
 }
 
 /** Modules add their job handlers and schedules here as they arrive. */

@@ -6,7 +6,6 @@
  * Uses the PostgreSQL at BENCH_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres),
  * in a fresh database dropped afterwards. Bounded: 10 s per phase, loopback only.
  */
-import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
@@ -21,6 +20,7 @@ import { createMetrics } from '../../src/server/http/metrics.ts';
 import { JobRegistry, startJobs } from '../../src/server/jobs/index.ts';
 import { hashPassword } from '../../src/server/modules/auth/index.ts';
 import { createEmptyDatabase, dropDatabase } from '../helpers/postgres.ts';
+import { runHttpLoad, type LoadResult } from './lib/http-load.ts';
 
 const CLIENTS = 32;
 const PHASE_MS = 10_000;
@@ -81,51 +81,6 @@ function candidateSlots(): string[] {
     for (let m = 8 * 60; m < 17 * 60; m += 30) out.push(day.plus({ minutes: m }).toISO()!);
   }
   return out;
-}
-
-interface Phase {
-  done: number;
-  byStatus: Map<number, number>;
-  seconds: number;
-}
-
-async function runPhase(
-  next: () => { method: string; path: string; body?: string },
-  port: number,
-  headers: Record<string, string>,
-): Promise<Phase> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const byStatus = new Map<number, number>();
-  const began = performance.now();
-  let done = 0;
-  const client = async () => {
-    while (performance.now() - began < PHASE_MS) {
-      const r = next();
-      const status = await new Promise<number>((resolve, reject) => {
-        const req = httpRequest(
-          {
-            host: '127.0.0.1',
-            port,
-            method: r.method,
-            path: r.path,
-            agent,
-            headers: { ...headers, 'content-type': 'application/json' },
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-          },
-        );
-        req.on('error', reject);
-        req.end(r.body);
-      });
-      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-      done++;
-    }
-  };
-  await Promise.all(Array.from({ length: CLIENTS }, client));
-  agent.destroy();
-  return { done, byStatus, seconds: (performance.now() - began) / 1000 };
 }
 
 /** The naive guard: lock the table, look for an overlap, insert if none. */
@@ -191,20 +146,19 @@ try {
   const headers = { authorization: `Bearer ${login.json<{ token: string }>().token}` };
   const slots = candidateSlots();
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
-  const health = await runPhase(() => ({ method: 'GET', path: '/health' }), port, {});
-  const booking = await runPhase(
-    () => ({
-      method: 'POST',
-      path: '/api/v1/appointments',
-      body: JSON.stringify({
-        doctorId: pick(ids.doctorIds),
-        patientId: pick(ids.patientIds),
-        startsAt: pick(slots),
-      }),
+  const load = (requests: { method: string; path: string; body?: string }[], h: Record<string, string>) =>
+    runHttpLoad({ port, clients: CLIENTS, durationMs: PHASE_MS, headers: h, requests });
+  const health = await load([{ method: 'GET', path: '/health' }], {});
+  const bookings = Array.from({ length: 50_000 }, () => ({
+    method: 'POST',
+    path: '/api/v1/appointments',
+    body: JSON.stringify({
+      doctorId: pick(ids.doctorIds),
+      patientId: pick(ids.patientIds),
+      startsAt: pick(slots),
     }),
-    port,
-    headers,
-  );
+  }));
+  const booking = await load(bookings, headers);
   const [overlaps] = await queryRows<{ n: number }>(
     database.db,
     sql`select count(*)::int as n from appointments a join appointments b on a.id < b.id and a.status <> 'cancelled' and b.status <> 'cancelled' and (a.doctor_id = b.doctor_id or a.patient_id = b.patient_id) and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)`,
@@ -212,17 +166,18 @@ try {
   await app.close();
   await jobs.stop();
   const naive = await naivePhase(url, ids, slots);
-  const created = booking.byStatus.get(201) ?? 0;
+  const created = booking.byStatus['201'] ?? 0;
+  const rate = (r: LoadResult, n = r.done) => (n / r.seconds).toFixed(0);
+  const lat = (r: LoadResult) => `p50 ${r.latencyMs.p50.toFixed(1)} ms, p95 ${r.latencyMs.p95.toFixed(1)} ms`;
   console.log(
     `clients: ${String(CLIENTS)}, phase: ${String(PHASE_MS / 1000)} s, doctors: ${String(DOCTORS)}, slots offered: ${String(slots.length * DOCTORS)}`,
   );
   console.log(
-    `POST /appointments: ${(booking.done / booking.seconds).toFixed(0)} requests/s, ${(created / booking.seconds).toFixed(0)} bookings/s (statuses ${JSON.stringify(Object.fromEntries(booking.byStatus))})`,
+    `POST /appointments: ${rate(booking)} requests/s, ${rate(booking, created)} bookings/s, ${lat(booking)}`,
   );
+  console.log(`  statuses: ${JSON.stringify(booking.byStatus)}`);
   console.log(`double bookings found afterwards: ${String(overlaps!.n)}`);
-  console.log(
-    `baseline: GET /health ${(health.done / health.seconds).toFixed(0)} requests/s with the same clients`,
-  );
+  console.log(`baseline: GET /health ${rate(health)} requests/s, ${lat(health)}, same clients`);
   console.log(`baseline: naive lock-check-insert straight on PostgreSQL: ${naive.toFixed(0)} bookings/s`);
 } finally {
   await database.close();

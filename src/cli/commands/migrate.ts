@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../server/config.ts';
-import { migrate } from '../../server/db/migrate.ts';
-import { openConfiguredDatabase } from '../../server/main.ts';
 import { action, printJson } from '../output.ts';
 
 export function registerMigrate(program: Command): void {
@@ -11,6 +8,10 @@ export function registerMigrate(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (opts: { json?: boolean }) => {
+        // Loaded on use: `healthsync --help` and other commands need none of the database code.
+        const { loadConfig } = await import('../../server/config.ts');
+        const { openConfiguredDatabase } = await import('../../server/db/client.ts');
+        const { migrate } = await import('../../server/db/migrate.ts');
         const config = loadConfig();
         const database = await openConfiguredDatabase(config, 'migrate');
         try {

@@ -1,10 +1,10 @@
 /** `start`, `serve` and `worker`: the long-running commands. */
 import type { Command } from 'commander';
-import { VERSION } from '../../server/app.ts';
-import { loadConfig, type Config } from '../../server/config.ts';
+import pkg from '../../../package.json' with { type: 'json' };
+import type { Config } from '../../server/config.ts';
 import type { Database } from '../../server/db/client.ts';
-import { loadDemoData, type DemoResult } from '../../server/demo/index.ts';
-import { run, stopOnSignals, type Running } from '../../server/main.ts';
+import type { DemoResult } from '../../server/demo/index.ts';
+import type { Running } from '../../server/main.ts';
 import { action, failureLine } from '../output.ts';
 
 type Mode = 'start' | 'serve' | 'worker';
@@ -25,6 +25,9 @@ export function registerRunCommands(program: Command): void {
 }
 
 async function runMode(mode: Mode): Promise<void> {
+  const { loadConfig } = await import('../../server/config.ts');
+  const { loadDemoData } = await import('../../server/demo/index.ts');
+  const { run, stopOnSignals } = await import('../../server/main.ts');
   const config = loadConfig();
   let demo: DemoResult | undefined;
   const loadDemo =
@@ -53,7 +56,7 @@ async function runMode(mode: Mode): Promise<void> {
 
 function printBanner(mode: Mode, config: Config, running: Running, demo: DemoResult | undefined): void {
   const where = config.mode === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
-  const lines = [`HealthSync ${VERSION} ${mode === 'worker' ? 'worker ' : ''}is running (${where}).`];
+  const lines = [`HealthSync ${pkg.version} ${mode === 'worker' ? 'worker ' : ''}is running (${where}).`];
   if (running.url) lines.push(`  Open:     ${running.url}`, `  API docs: ${running.url}/api/docs`);
   if (demo?.loaded) {
     const c = demo.counts;

@@ -1,15 +1,20 @@
 /** `healthsync users`: create doctor/admin accounts and list accounts (with the server stopped in embedded mode). */
 import type { Command } from 'commander';
-import pino from 'pino';
 import { validationFailed } from '../../core/errors.ts';
-import { loadConfig } from '../../server/config.ts';
 import type { Database } from '../../server/db/client.ts';
-import { migrate } from '../../server/db/migrate.ts';
-import { openConfiguredDatabase } from '../../server/main.ts';
-import { createUser, listUsers } from '../../server/modules/users/index.ts';
 import { action, printJson } from '../output.ts';
 
+/** Server code is loaded on use, so other commands do not pay for it. */
+const server = async () => ({
+  ...(await import('../../server/config.ts')),
+  ...(await import('../../server/db/client.ts')),
+  ...(await import('../../server/db/migrate.ts')),
+  ...(await import('../../server/modules/users/index.ts')),
+  pino: (await import('pino')).default,
+});
+
 async function withDatabase<T>(command: string, fn: (database: Database) => Promise<T>): Promise<T> {
+  const { loadConfig, openConfiguredDatabase, migrate } = await server();
   const config = loadConfig();
   const database = await openConfiguredDatabase(config, command);
   try {
@@ -52,6 +57,7 @@ async function create(opts: CreateOptions): Promise<void> {
     ]);
   }
   const password = await readStdin();
+  const { loadConfig, createUser, pino } = await server();
   const config = loadConfig();
   const user = await withDatabase('users', (database) =>
     createUser(
@@ -88,6 +94,7 @@ export function registerUsers(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(
       action(async (opts: { role?: 'patient' | 'doctor' | 'admin'; json?: boolean }) => {
+        const { listUsers } = await server();
         const page = await withDatabase('users', (database) =>
           listUsers(database.db, { limit: 100, ...(opts.role ? { role: opts.role } : {}) }),
         );

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import type { Config } from '../config.ts';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 
@@ -105,4 +106,11 @@ async function openPostgres(connectionString: string, poolSize = 10): Promise<Da
       await pool.end();
     },
   };
+}
+
+/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else the embedded data dir. */
+export function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, command: string): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', connectionString: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir, command });
 }

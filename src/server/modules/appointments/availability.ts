@@ -18,12 +18,13 @@ const hhmm = (t: string): string => t.slice(0, 5);
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-/** Loads availability and busy times of the given doctors around [from, to). */
+/** Loads availability and (unless `withBusy` is false) busy times of the given doctors around [from, to). */
 export async function loadAvailability(
   db: Db | Tx,
   doctorIds: string[],
   from: number,
   to: number,
+  withBusy = true,
 ): Promise<DoctorAvailability[]> {
   if (doctorIds.length === 0) return [];
   // Local dates can differ from UTC dates by up to 14 h: pad the date window by two days.
@@ -36,7 +37,7 @@ export async function loadAvailability(
     repo.overrides(db, doctorIds, fromDay, toDay),
     repo.holidays(db, clinicIds, fromDay, toDay),
     repo.timeOff(db, doctorIds, new Date(from), new Date(to)),
-    repo.busy(db, doctorIds, new Date(from), new Date(to)),
+    withBusy ? repo.busy(db, doctorIds, new Date(from), new Date(to)) : Promise.resolve([]),
   ]);
   return settings.map((s) => ({
     doctorId: s.id,

@@ -82,7 +82,8 @@ async function offeredSlotEnd(
   doctorId: string,
   start: number,
 ): Promise<{ end: number; clinicId: string }> {
-  const [found] = await loadAvailability(deps.db, [doctorId], start - 86_400_000, start + 86_400_000);
+  // Busy times are not needed: the EXCLUDE constraint is the judge of overlaps.
+  const [found] = await loadAvailability(deps.db, [doctorId], start - 86_400_000, start + 86_400_000, false);
   if (!found) throw notFound('doctor.not_found', 'No doctor has this id or code.');
   const end = start + found.availability.slotMinutes * 60_000;
   const check = checkSlot(found.availability, start, end, clock(deps));
