@@ -109,7 +109,10 @@ async function openPostgres(connectionString: string, poolSize = 10): Promise<Da
 }
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else the embedded data dir. */
-export function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, command: string): Promise<Database> {
+export function openConfiguredDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  command: string,
+): Promise<Database> {
   return config.databaseUrl
     ? openDatabase({ kind: 'postgres', connectionString: config.databaseUrl })
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir, command });
