@@ -29,4 +29,28 @@ describe('system endpoints', () => {
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     }
   });
+
+  it('exposes Prometheus metrics: process defaults and requests by route pattern and status', async () => {
+    await t.app.inject('/api/v1/doctors/D9999');
+    const res = await t.app.inject('/metrics');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('process_cpu_user_seconds_total');
+    expect(res.body).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/v1\/doctors\/:id",status_code="404"\} 1/,
+    );
+    expect(res.body).toContain('http_request_duration_seconds_bucket');
+    // Route patterns, never raw URLs: ids would explode the label set.
+    expect(res.body).not.toContain('D9999');
+  });
+
+  it('reports unavailable, naming the failing check, when the database is gone', async () => {
+    const own = await createTestApp();
+    await own.database.close();
+    const res = await own.app.inject('/ready');
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ status: 'unavailable', checks: { database: 'failing' } });
+    await own.app.close();
+    await own.jobs.stop().catch(() => undefined);
+  });
 });

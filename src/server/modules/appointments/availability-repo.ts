@@ -11,72 +11,54 @@ import {
   doctors,
 } from '../../db/schema/index.ts';
 
-export function doctorSettings(db: Db | Tx, doctorIds: string[]) {
+interface RangeJson {
+  start: string;
+  end: string;
+}
+
+/**
+ * Each doctor's booking settings, clinic and calendar in ONE round trip: weekly hours, date overrides,
+ * clinic holidays and time off come back as JSON arrays from correlated subqueries. The booking path runs
+ * this once per request, so round trips matter more than query elegance.
+ * Local dates are 'YYYY-MM-DD'; the caller pads the window for zone offsets.
+ */
+export function availabilityRows(
+  db: Db | Tx,
+  doctorIds: string[],
+  fromDay: string,
+  toDay: string,
+  from: Date,
+  to: Date,
+) {
   return db
     .select({
       id: doctors.id,
-      clinicId: doctors.clinicId,
+      code: doctors.code,
+      name: doctors.name,
       specialty: doctors.specialty,
       slotMinutes: doctors.slotMinutes,
       bufferMinutes: doctors.bufferMinutes,
       minNoticeMinutes: doctors.minNoticeMinutes,
       horizonDays: doctors.horizonDays,
-      zone: clinics.timezone,
+      clinic: { id: clinics.id, code: clinics.code, name: clinics.name, timezone: clinics.timezone },
       closedOnWeekends: clinics.closedOnWeekends,
+      weekly: sql<(RangeJson & { weekday: number })[]>`(select coalesce(json_agg(json_build_object(
+          'weekday', w.weekday, 'start', w.start_time, 'end', w.end_time) order by w.weekday, w.start_time), '[]'::json)
+        from ${doctorWeeklyHours} w where w.doctor_id = ${doctors.id})`,
+      overrides: sql<
+        { day: string; start: string | null; end: string | null }[]
+      >`(select coalesce(json_agg(json_build_object(
+          'day', o.day, 'start', o.start_time, 'end', o.end_time) order by o.day, o.start_time), '[]'::json)
+        from ${doctorDayOverrides} o where o.doctor_id = ${doctors.id} and o.day > ${fromDay} and o.day < ${toDay})`,
+      holidays: sql<string[]>`(select coalesce(json_agg(h.day order by h.day), '[]'::json)
+        from ${clinicHolidays} h where h.clinic_id = ${clinics.id} and h.day > ${fromDay} and h.day < ${toDay})`,
+      timeOff: sql<{ start: string; end: string }[]>`(select coalesce(json_agg(json_build_object(
+          'start', t.starts_at, 'end', t.ends_at) order by t.starts_at), '[]'::json)
+        from ${doctorTimeOff} t where t.doctor_id = ${doctors.id} and t.starts_at < ${to} and t.ends_at > ${from})`,
     })
     .from(doctors)
     .innerJoin(clinics, eq(clinics.id, doctors.clinicId))
     .where(inArray(doctors.id, doctorIds));
-}
-
-export function weeklyHours(db: Db | Tx, doctorIds: string[]) {
-  return db
-    .select()
-    .from(doctorWeeklyHours)
-    .where(inArray(doctorWeeklyHours.doctorId, doctorIds))
-    .orderBy(asc(doctorWeeklyHours.weekday), asc(doctorWeeklyHours.startTime));
-}
-
-/** Local dates as 'YYYY-MM-DD'; the window is padded by a day on each side for zone offsets. */
-export function overrides(db: Db | Tx, doctorIds: string[], fromDay: string, toDay: string) {
-  return db
-    .select()
-    .from(doctorDayOverrides)
-    .where(
-      and(
-        inArray(doctorDayOverrides.doctorId, doctorIds),
-        gt(doctorDayOverrides.day, fromDay),
-        lt(doctorDayOverrides.day, toDay),
-      ),
-    )
-    .orderBy(asc(doctorDayOverrides.day), asc(doctorDayOverrides.startTime));
-}
-
-export function holidays(db: Db | Tx, clinicIds: string[], fromDay: string, toDay: string) {
-  return db
-    .select()
-    .from(clinicHolidays)
-    .where(
-      and(
-        inArray(clinicHolidays.clinicId, clinicIds),
-        gt(clinicHolidays.day, fromDay),
-        lt(clinicHolidays.day, toDay),
-      ),
-    );
-}
-
-export function timeOff(db: Db | Tx, doctorIds: string[], from: Date, to: Date) {
-  return db
-    .select()
-    .from(doctorTimeOff)
-    .where(
-      and(
-        inArray(doctorTimeOff.doctorId, doctorIds),
-        lt(doctorTimeOff.startsAt, to),
-        gt(doctorTimeOff.endsAt, from),
-      ),
-    )
-    .orderBy(asc(doctorTimeOff.startsAt));
 }
 
 /** Active (not cancelled) appointments overlapping [from, to). */

@@ -10,6 +10,8 @@ import type { Availability, Interval, TimeRange, Weekday, WeeklyHours } from './
 export interface DoctorAvailability {
   doctorId: string;
   clinicId: string;
+  doctor: { id: string; code: string; name: string; specialty: string };
+  clinic: { id: string; code: string; name: string; timezone: string };
   availability: Availability;
   busy: Interval[];
 }
@@ -28,54 +30,48 @@ export async function loadAvailability(
 ): Promise<DoctorAvailability[]> {
   if (doctorIds.length === 0) return [];
   // Local dates can differ from UTC dates by up to 14 h: pad the date window by two days.
-  const fromDay = isoDay(from - 2 * DAY_MS);
-  const toDay = isoDay(to + 2 * DAY_MS);
-  const settings = await repo.doctorSettings(db, doctorIds);
-  const clinicIds = [...new Set(settings.map((s) => s.clinicId))];
-  const [weekly, overrides, holidays, timeOff, busy] = await Promise.all([
-    repo.weeklyHours(db, doctorIds),
-    repo.overrides(db, doctorIds, fromDay, toDay),
-    repo.holidays(db, clinicIds, fromDay, toDay),
-    repo.timeOff(db, doctorIds, new Date(from), new Date(to)),
+  const window = [isoDay(from - 2 * DAY_MS), isoDay(to + 2 * DAY_MS), new Date(from), new Date(to)] as const;
+  const [rows, busy] = await Promise.all([
+    repo.availabilityRows(db, doctorIds, ...window),
     withBusy ? repo.busy(db, doctorIds, new Date(from), new Date(to)) : Promise.resolve([]),
   ]);
-  return settings.map((s) => ({
-    doctorId: s.id,
-    clinicId: s.clinicId,
+  return rows.map((r) => ({
+    doctorId: r.id,
+    clinicId: r.clinic.id,
+    doctor: { id: r.id, code: r.code, name: r.name, specialty: r.specialty },
+    clinic: r.clinic,
     availability: {
-      zone: s.zone,
-      slotMinutes: s.slotMinutes,
-      bufferMinutes: s.bufferMinutes,
-      minNoticeMinutes: s.minNoticeMinutes,
-      horizonDays: s.horizonDays,
-      weekly: groupWeekly(weekly.filter((w) => w.doctorId === s.id)),
-      overrides: groupOverrides(overrides.filter((o) => o.doctorId === s.id)),
-      closedWeekdays: s.closedOnWeekends ? [6, 7] : [],
-      holidays: holidays.filter((h) => h.clinicId === s.clinicId).map((h) => h.day),
-      timeOff: timeOff
-        .filter((t) => t.doctorId === s.id)
-        .map((t) => ({ start: t.startsAt.getTime(), end: t.endsAt.getTime() })),
+      zone: r.clinic.timezone,
+      slotMinutes: r.slotMinutes,
+      bufferMinutes: r.bufferMinutes,
+      minNoticeMinutes: r.minNoticeMinutes,
+      horizonDays: r.horizonDays,
+      weekly: groupWeekly(r.weekly),
+      overrides: groupOverrides(r.overrides),
+      closedWeekdays: r.closedOnWeekends ? [6, 7] : [],
+      holidays: r.holidays,
+      timeOff: r.timeOff.map((t) => ({ start: Date.parse(t.start), end: Date.parse(t.end) })),
     },
     busy: busy
-      .filter((b) => b.doctorId === s.id)
+      .filter((b) => b.doctorId === r.id)
       .map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() })),
   }));
 }
 
-function groupWeekly(rows: { weekday: number; startTime: string; endTime: string }[]): WeeklyHours[] {
+function groupWeekly(rows: { weekday: number; start: string; end: string }[]): WeeklyHours[] {
   const byDay = new Map<Weekday, TimeRange[]>();
   for (const r of rows) {
     const day = r.weekday as Weekday;
-    byDay.set(day, [...(byDay.get(day) ?? []), { start: hhmm(r.startTime), end: hhmm(r.endTime) }]);
+    byDay.set(day, [...(byDay.get(day) ?? []), { start: hhmm(r.start), end: hhmm(r.end) }]);
   }
   return [...byDay].map(([weekday, ranges]) => ({ weekday, ranges }));
 }
 
-function groupOverrides(rows: { day: string; startTime: string | null; endTime: string | null }[]) {
+function groupOverrides(rows: { day: string; start: string | null; end: string | null }[]) {
   const byDay = new Map<string, TimeRange[]>();
   for (const r of rows) {
     const ranges = byDay.get(r.day) ?? [];
-    if (r.startTime && r.endTime) ranges.push({ start: hhmm(r.startTime), end: hhmm(r.endTime) });
+    if (r.start && r.end) ranges.push({ start: hhmm(r.start), end: hhmm(r.end) });
     byDay.set(r.day, ranges);
   }
   return [...byDay].map(([date, ranges]) => ({ date, ranges }));

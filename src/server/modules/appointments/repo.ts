@@ -65,9 +65,12 @@ export async function lockAppointment(tx: Tx, id: string) {
   return row;
 }
 
-export async function insertAppointment(tx: Tx, values: typeof appointments.$inferInsert): Promise<string> {
-  const [row] = await tx.insert(appointments).values(values).returning({ id: appointments.id });
-  return row!.id;
+export async function insertAppointment(tx: Tx, values: typeof appointments.$inferInsert) {
+  const [row] = await tx
+    .insert(appointments)
+    .values(values)
+    .returning({ id: appointments.id, bookedAt: appointments.bookedAt });
+  return row!;
 }
 
 export async function updateAppointment(

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../../core/errors.ts';
+import { isUuid } from '../../../core/ids.ts';
 import type { SchedulingSettings } from '../../config.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { enqueue } from '../../events/outbox.ts';
@@ -13,11 +14,13 @@ import { sqlState } from '../../http/problem.ts';
 import { recordAudit, type AuditContext } from '../audit/index.ts';
 import { findDoctorRef } from '../doctors/index.ts';
 import { findPatientRef } from '../patients/index.ts';
-import { loadAvailability } from './availability.ts';
+import { loadAvailability, type DoctorAvailability } from './availability.ts';
 import * as repo from './repo.ts';
 import { hasCareRelationship } from './repo.ts';
 import { checkSlot } from './rules.ts';
 import type { Appointment, BookBody } from './schema.ts';
+
+type PatientRef = NonNullable<Awaited<ReturnType<typeof findPatientRef>>>;
 
 export interface BookingDeps {
   db: Db;
@@ -49,7 +52,7 @@ async function bookingPatient(
   db: Db,
   principal: Principal,
   requested: string | undefined,
-): Promise<{ id: string; userId: string | null }> {
+): Promise<PatientRef> {
   if (principal.role === 'patient') {
     const own = principal.patientId;
     if (!own) throw forbidden('patient.no_record', 'This account has no patient record.');
@@ -57,7 +60,8 @@ async function bookingPatient(
       const ref = await findPatientRef(db, requested);
       if (ref?.id !== own) throw forbidden('appointment.other_patient', 'Patients book only for themselves.');
     }
-    return { id: own, userId: principal.userId };
+    const self = await findPatientRef(db, own);
+    return self!;
   }
   if (!requested)
     throw validationFailed([
@@ -81,7 +85,7 @@ async function offeredSlotEnd(
   deps: BookingDeps,
   doctorId: string,
   start: number,
-): Promise<{ end: number; clinicId: string }> {
+): Promise<{ end: number; clinicId: string; found: DoctorAvailability }> {
   // Busy times are not needed: the EXCLUDE constraint is the judge of overlaps.
   const [found] = await loadAvailability(deps.db, [doctorId], start - 86_400_000, start + 86_400_000, false);
   if (!found) throw notFound('doctor.not_found', 'No doctor has this id or code.');
@@ -93,7 +97,7 @@ async function offeredSlotEnd(
       errors: [{ path: 'body.startsAt', message: check.message }],
     });
   }
-  return { end, clinicId: found.clinicId };
+  return { end, clinicId: found.clinicId, found };
 }
 
 /** SQLSTATE 23P01 from one of the two EXCLUDE constraints → a 409 the caller can act on. */
@@ -120,18 +124,22 @@ export async function book(
   key: string | undefined,
   ctx: AuditContext,
 ): Promise<BookResult> {
-  const doctor = await findDoctorRef(deps.db, body.doctorId);
-  if (!doctor) throw notFound('doctor.not_found', 'No doctor has this id or code.');
-  const patient = await bookingPatient(deps.db, principal, body.patientId);
+  const doctorId = isUuid(body.doctorId) ? body.doctorId : (await findDoctorRef(deps.db, body.doctorId))?.id;
+  if (!doctorId) throw notFound('doctor.not_found', 'No doctor has this id or code.');
   const start = Date.parse(body.startsAt);
-  const slot = await offeredSlotEnd(deps, doctor.id, start);
+  // Independent look-ups: on PostgreSQL they travel in parallel.
+  const [patient, slot] = await Promise.all([
+    bookingPatient(deps.db, principal, body.patientId),
+    offeredSlotEnd(deps, doctorId, start),
+  ]);
+  const doctor = slot.found.doctor;
   try {
     const result = await deps.db.transaction(async (tx) => {
       const claim = key
         ? await repo.claimIdempotencyKey(tx, principal.userId, key, requestHash(body))
         : undefined;
       if (claim && !claim.claimed) return { replayOf: claim.earlier };
-      const id = await repo.insertAppointment(tx, {
+      const { id, bookedAt } = await repo.insertAppointment(tx, {
         doctorId: doctor.id,
         patientId: patient.id,
         clinicId: slot.clinicId,
@@ -148,13 +156,22 @@ export async function book(
         outcome: 'allowed',
         details: { appointmentId: id },
       });
-      return { id };
+      return { id, bookedAt };
     });
     if (result.replayOf) return await replay(deps.db, result.replayOf, requestHash(body), principal);
-    return {
-      appointment: toAppointment((await repo.findView(deps.db, result.id))!, principal),
-      created: true,
+    // Everything the reply shows is already known: no read-back.
+    const view = {
+      id: result.id!,
+      status: 'booked' as const,
+      startsAt: new Date(start),
+      endsAt: new Date(slot.end),
+      reason: body.reason ?? null,
+      bookedAt: result.bookedAt!,
+      doctor,
+      clinic: slot.found.clinic,
+      patient: { id: patient.id, code: patient.code, name: patient.name },
     };
+    return { appointment: toAppointment(view, principal), created: true };
   } catch (err) {
     throw overlapError(err) ?? err;
   }

@@ -43,8 +43,8 @@ export async function insertSession(db: Db | Tx, values: typeof sessions.$inferI
 }
 
 /** The session for a token hash with its user and linked doctor/patient records, in one query. */
-export async function sessionByTokenHash(db: Db, tokenHash: string) {
-  const [row] = await db
+function sessionLookup(db: Db) {
+  return db
     .select({
       session: sessions,
       user: { id: users.id, role: users.role, disabledAt: users.disabledAt },
@@ -55,8 +55,22 @@ export async function sessionByTokenHash(db: Db, tokenHash: string) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(doctors, eq(doctors.userId, users.id))
     .leftJoin(patients, eq(patients.userId, users.id))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare('session_by_token_hash');
+}
+
+/** Runs on every authenticated request: built and prepared once per database, not per call. */
+const preparedLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+
+/** The session for a token hash with its user and linked doctor/patient records, in one query. */
+export async function sessionByTokenHash(db: Db, tokenHash: string) {
+  let lookup = preparedLookups.get(db);
+  if (!lookup) {
+    lookup = sessionLookup(db);
+    preparedLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ tokenHash });
   return row;
 }
 

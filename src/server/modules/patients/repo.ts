@@ -10,13 +10,10 @@ export type PatientRow = typeof patients.$inferSelect;
 
 const byRef = (ref: string) => (isUuid(ref) ? eq(patients.id, ref) : eq(patients.code, ref));
 
-/** Just enough to route a request: the id and the linked account. */
-export async function findPatientRef(
-  db: Db | Tx,
-  ref: string,
-): Promise<{ id: string; userId: string | null } | undefined> {
+/** Just enough to route a request and label it: the id, code, name and linked account. */
+export async function findPatientRef(db: Db | Tx, ref: string) {
   const [row] = await db
-    .select({ id: patients.id, userId: patients.userId })
+    .select({ id: patients.id, userId: patients.userId, code: patients.code, name: patients.name })
     .from(patients)
     .where(byRef(ref))
     .limit(1);
