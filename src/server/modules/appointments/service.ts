@@ -161,12 +161,12 @@ export async function book(
     if (result.replayOf) return await replay(deps.db, result.replayOf, requestHash(body), principal);
     // Everything the reply shows is already known: no read-back.
     const view = {
-      id: result.id!,
+      id: result.id,
       status: 'booked' as const,
       startsAt: new Date(start),
       endsAt: new Date(slot.end),
       reason: body.reason ?? null,
-      bookedAt: result.bookedAt!,
+      bookedAt: result.bookedAt,
       doctor,
       clinic: slot.found.clinic,
       patient: { id: patient.id, code: patient.code, name: patient.name },
