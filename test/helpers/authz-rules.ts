@@ -151,6 +151,26 @@ export const RULES: Record<string, Rule> = {
   'GET /api/v1/doctors': { expect: PUBLIC },
   'GET /api/v1/doctors/{id}': { expect: PUBLIC, params: (w) => ({ id: w.cast.doctorA.id }) },
   'GET /api/v1/specialties': { expect: PUBLIC },
+  // Admins manage the directory.
+  'POST /api/v1/clinics': {
+    expect: ADMIN,
+    body: () => ({
+      name: 'Clínica Norte',
+      neighbourhood: 'Goiabeiras',
+      timezone: 'America/Sao_Paulo',
+      emergencyPhone: '+55 27 3000-1111',
+    }),
+  },
+  'PATCH /api/v1/clinics/{id}': { expect: ADMIN, params: clinic, body: () => ({ capacity: 150 }) },
+  'POST /api/v1/doctors': {
+    expect: ADMIN,
+    body: (w) => ({ name: 'Dr Nova Silva', specialty: 'Cardiology', clinic: w.cast.clinicId }),
+  },
+  'PATCH /api/v1/doctors/{id}': {
+    expect: ADMIN,
+    params: doctorA,
+    body: () => ({ phone: '+55 27 3333-0000' }),
+  },
 
   // Accounts and sessions.
   'POST /api/v1/auth/signup': {

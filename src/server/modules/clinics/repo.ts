@@ -36,3 +36,15 @@ export async function findClinic(db: Db, idOrCode: string): Promise<ClinicRow | 
     .limit(1);
   return row;
 }
+
+export type ClinicInsert = typeof clinics.$inferInsert;
+
+export async function insertClinic(db: Db, values: ClinicInsert): Promise<ClinicRow> {
+  const [row] = await db.insert(clinics).values(values).returning();
+  return row!;
+}
+
+export async function updateClinic(db: Db, id: string, values: Partial<ClinicInsert>): Promise<ClinicRow> {
+  const [row] = await db.update(clinics).set(values).where(eq(clinics.id, id)).returning();
+  return row!;
+}

@@ -27,3 +27,43 @@ export const clinicSchema = z
 export type Clinic = z.infer<typeof clinicSchema>;
 
 export const clinicPage = page(clinicSchema).meta({ id: 'ClinicPage' });
+
+/** An IANA zone this runtime knows (Intl throws on unknown zones). */
+export const ianaZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as America/Sao_Paulo');
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{3,20}$/, 'must be a phone number');
+
+export const clinicCreate = z.object({
+  code: z
+    .string()
+    .regex(/^C\d{1,12}$/, 'must look like C001')
+    .optional(),
+  name: z.string().trim().min(2).max(200),
+  neighbourhood: z.string().trim().min(1).max(100),
+  address: z.string().trim().max(300).nullable().optional(),
+  location: z
+    .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .nullable()
+    .optional(),
+  timezone: ianaZone,
+  capacity: z.number().int().min(1).max(100_000).optional(),
+  emergencyPhone: phone,
+  closedOnWeekends: z.boolean().optional(),
+});
+export type ClinicCreate = z.infer<typeof clinicCreate>;
+
+export const clinicUpdate = clinicCreate
+  .omit({ code: true })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+export type ClinicUpdate = z.infer<typeof clinicUpdate>;

@@ -3,7 +3,7 @@ import type { Page } from '../../../core/pagination.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import * as repo from './repo.ts';
-import type { Clinic, ClinicListQuery } from './schema.ts';
+import type { Clinic, ClinicCreate, ClinicListQuery, ClinicUpdate } from './schema.ts';
 
 export function toClinic(row: repo.ClinicRow): Clinic {
   return {
@@ -38,4 +38,29 @@ export async function getClinic(db: Db, idOrCode: string): Promise<Clinic> {
   const row = await repo.findClinic(db, idOrCode);
   if (!row) throw notFound('clinic.not_found', 'No clinic has this id or code.');
   return toClinic(row);
+}
+
+function columnsOf(input: ClinicUpdate) {
+  const { location, ...rest } = input;
+  return {
+    ...rest,
+    ...(location === undefined
+      ? {}
+      : { latitude: location?.latitude ?? null, longitude: location?.longitude ?? null }),
+  };
+}
+
+export async function createClinic(db: Db, input: ClinicCreate): Promise<Clinic> {
+  const { code, ...rest } = input;
+  const row = await repo.insertClinic(db, {
+    ...columnsOf(rest),
+    ...(code ? { code } : {}),
+  } as repo.ClinicInsert);
+  return toClinic(row);
+}
+
+export async function updateClinic(db: Db, idOrCode: string, input: ClinicUpdate): Promise<Clinic> {
+  const current = await repo.findClinic(db, idOrCode);
+  if (!current) throw notFound('clinic.not_found', 'No clinic has this id or code.');
+  return toClinic(await repo.updateClinic(db, current.id, columnsOf(input)));
 }

@@ -67,3 +67,16 @@ export async function findDoctorRef(db: Db, idOrCode: string) {
     .limit(1);
   return row;
 }
+
+export async function insertDoctor(db: Db, values: typeof doctors.$inferInsert): Promise<string> {
+  const [row] = await db.insert(doctors).values(values).returning({ id: doctors.id });
+  return row!.id;
+}
+
+export async function updateDoctor(
+  db: Db,
+  id: string,
+  values: Partial<typeof doctors.$inferInsert>,
+): Promise<void> {
+  await db.update(doctors).set(values).where(eq(doctors.id, id));
+}

@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { problemResponses } from '../../http/openapi.ts';
-import { doctorIdParams, doctorListQuery, doctorPage, doctorSchema, specialtyList } from './schema.ts';
+import {
+  doctorCreate,
+  doctorIdParams,
+  doctorListQuery,
+  doctorPage,
+  doctorSchema,
+  doctorUpdate,
+  specialtyList,
+} from './schema.ts';
 import * as service from './service.ts';
 
 export const doctorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -42,5 +50,32 @@ export const doctorRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     () => service.listSpecialties(db),
+  );
+  app.post(
+    '/doctors',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['directory'],
+        summary: 'Add a doctor to a clinic (admins)',
+        body: doctorCreate,
+        response: { 201: doctorSchema, ...problemResponses(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createDoctor(db, request.body)),
+  );
+  app.patch(
+    '/doctors/:id',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['directory'],
+        summary: 'Change a doctor (admins)',
+        params: doctorIdParams,
+        body: doctorUpdate,
+        response: { 200: doctorSchema, ...problemResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    (request) => service.updateDoctor(db, request.params.id, request.body),
   );
 };

@@ -35,3 +35,27 @@ export const specialtyList = z
   .object({ items: z.array(z.object({ specialty: z.string(), doctors: z.number().int() })) })
   .meta({ id: 'SpecialtyList' });
 export type SpecialtyList = z.infer<typeof specialtyList>;
+
+export const doctorCreate = z.object({
+  code: z
+    .string()
+    .regex(/^D\d{1,12}$/, 'must look like D0001')
+    .optional(),
+  name: z.string().trim().min(2).max(200),
+  specialty: z.string().trim().min(2).max(100),
+  clinic: idOrCode('C').describe('Clinic id or code.'),
+  email: z.email().max(254).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number')
+    .nullable()
+    .optional(),
+});
+export type DoctorCreate = z.infer<typeof doctorCreate>;
+
+export const doctorUpdate = doctorCreate
+  .omit({ code: true })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+export type DoctorUpdate = z.infer<typeof doctorUpdate>;

@@ -1,9 +1,10 @@
-import { notFound } from '../../../core/errors.ts';
+import { AppError, notFound } from '../../../core/errors.ts';
 import type { Page } from '../../../core/pagination.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import * as repo from './repo.ts';
-import type { Doctor, DoctorListQuery, SpecialtyList } from './schema.ts';
+import type { Doctor, DoctorCreate, DoctorListQuery, DoctorUpdate, SpecialtyList } from './schema.ts';
+import { findClinic } from '../clinics/index.ts';
 
 export async function listDoctors(db: Db, query: DoctorListQuery): Promise<Page<Doctor>> {
   const rows = await repo.listDoctors(db, {
@@ -24,4 +25,36 @@ export async function getDoctor(db: Db, idOrCode: string): Promise<Doctor> {
 
 export async function listSpecialties(db: Db): Promise<SpecialtyList> {
   return { items: await repo.countBySpecialty(db) };
+}
+
+async function clinicIdOf(db: Db, ref: string): Promise<string> {
+  const clinic = await findClinic(db, ref);
+  if (!clinic) {
+    throw new AppError(422, 'clinic.not_found', 'Unprocessable content', {
+      detail: 'No clinic has this id or code.',
+      errors: [{ path: 'body.clinic', message: 'no clinic has this id or code' }],
+    });
+  }
+  return clinic.id;
+}
+
+export async function createDoctor(db: Db, input: DoctorCreate): Promise<Doctor> {
+  const { clinic, code, ...rest } = input;
+  const id = await repo.insertDoctor(db, {
+    ...rest,
+    clinicId: await clinicIdOf(db, clinic),
+    ...(code ? { code } : {}),
+  });
+  return getDoctor(db, id);
+}
+
+export async function updateDoctor(db: Db, idOrCode: string, input: DoctorUpdate): Promise<Doctor> {
+  const current = await repo.findDoctorRef(db, idOrCode);
+  if (!current) throw notFound('doctor.not_found', 'No doctor has this id or code.');
+  const { clinic, ...rest } = input;
+  await repo.updateDoctor(db, current.id, {
+    ...rest,
+    ...(clinic ? { clinicId: await clinicIdOf(db, clinic) } : {}),
+  });
+  return getDoctor(db, current.id);
 }
