@@ -86,6 +86,17 @@ describe('validation errors (400)', () => {
   });
 });
 
+describe('access before input rules', () => {
+  it('answers 401 to an anonymous write before looking at its body', async () => {
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/patients/P0001',
+      payload: { phone: 42 },
+    });
+    expectProblem(res, 401, 'auth.required');
+  });
+});
+
 describe('request-level errors', () => {
   it('rejects malformed JSON with 400 request.malformed_json', async () => {
     expectProblem(await postEcho('{"name": "Ana",'), 400, 'request.malformed_json');
@@ -128,7 +139,7 @@ describe('routes and records that do not exist', () => {
 
   it.each([
     ['DELETE', '/health'],
-    ['POST', '/api/v1/clinics'],
+    ['DELETE', '/api/v1/clinics'],
     ['PUT', '/api/v1/doctors/D0001'],
   ] as const)('answers 405 with an Allow header for %s %s', async (method, url) => {
     const res = await t.app.inject({ method, url });

@@ -76,7 +76,7 @@ declare module 'fastify' {
 export function enforceAccess(app: FastifyInstance, operatorAllow: string[]): void {
   const operatorOnly = operatorNetworkCheck(operatorAllow);
   app.decorateRequest('principal', undefined);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     // The not-found handler (404/405) has no route config and serves nothing to protect.
     if (request.is404) return;
     const access = accessOf(request);
