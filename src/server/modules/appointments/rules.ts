@@ -3,7 +3,10 @@
  * time is bookable. No IO and no clock (`now` is a parameter). Instants are epoch milliseconds in UTC;
  * every wall-clock step (a local day's hours, the horizon) goes through Luxon in the clinic's zone.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { clearWallClockCache, dayNumber, horizonEnd, isZone, localDay, wallInstant } from './wallclock.ts';
+
+/** Forgets memoised Luxon answers (benchmarks use it to measure cold runs). */
+export const clearRulesCache = clearWallClockCache;
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -60,7 +63,6 @@ export function withDefaults(a: Partial<Availability> & { zone: string }): Avail
 
 // Local dates are "day numbers" (days since 1970-01-01 on the calendar): plain calendar arithmetic
 // with no zone involved, so the hot path compares numbers instead of formatting date strings.
-const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
 const isoWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1; // day 0 was a Thursday
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -118,67 +120,6 @@ export function availabilityProblems(a: Availability): Problem[] {
     if (!ok) bad(`timeOff.${i}`, 'must have a finite start before its end');
   });
   return out;
-}
-
-// Luxon calls dominate the cost, and their answers depend only on their inputs (the time-zone rules
-// are fixed for the life of the process), so they are memoised across calls and doctors.
-const zones = new Map<string, boolean>();
-const walls = new Map<string, Map<number, number>>(); // zone → day * 1441 + minute → instant
-const instants = new Map<string, number>(); // keyed by the request's `now`: rarely reused, kept small
-
-function remember(memo: Map<string, number>, key: string, compute: () => number): number {
-  let v = memo.get(key);
-  if (v === undefined) {
-    if (memo.size >= 10_000) memo.clear();
-    memo.set(key, (v = compute()));
-  }
-  return v;
-}
-
-/** Luxon's zone check builds an Intl formatter (~60 µs): once per zone, not once per doctor. */
-function isZone(zone: string): boolean {
-  let ok = zones.get(zone);
-  if (ok === undefined) {
-    if (zones.size >= 1000) zones.clear(); // callers may validate user input: stay bounded
-    zones.set(zone, (ok = IANAZone.isValidZone(zone)));
-  }
-  return ok;
-}
-
-/** Forgets memoised Luxon answers (benchmarks use it to measure cold runs). */
-export function clearRulesCache(): void {
-  for (const memo of [zones, walls, instants]) memo.clear();
-}
-
-/** The instant of a wall time on a local day; a time in a spring-forward gap moves forward (Luxon's rule). */
-function wallInstant(zone: string, day: number, minute: number): number {
-  let byZone = walls.get(zone);
-  if (!byZone) walls.set(zone, (byZone = new Map<number, number>()));
-  let ms = byZone.get(day * 1441 + minute);
-  if (ms === undefined) {
-    const date = new Date((day + Math.floor(minute / 1440)) * DAY_MS); // '24:00' = next day's 00:00
-    const [hour, min] = [Math.floor((minute % 1440) / 60), minute % 60];
-    const wall = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-    ms = DateTime.fromObject({ ...wall, hour, minute: min }, { zone }).toMillis();
-    if (byZone.size >= 100_000) byZone.clear();
-    byZone.set(day * 1441 + minute, ms);
-  }
-  return ms;
-}
-
-/** Day number of the local date an instant falls on in the zone. */
-function localDay(zone: string, ms: number): number {
-  return remember(instants, `d|${zone}|${ms}`, () => {
-    const t = DateTime.fromMillis(ms, { zone });
-    return dayNumber(t.year, t.month, t.day);
-  });
-}
-
-/** The horizon is in calendar days of the clinic, so it keeps its wall-clock time across DST. */
-function horizonEnd(zone: string, now: number, days: number): number {
-  return remember(instants, `h|${zone}|${now}|${days}`, () =>
-    DateTime.fromMillis(now, { zone }).plus({ days }).toMillis(),
-  );
 }
 
 /** An availability parsed once per call into numbers for the hot path. */
