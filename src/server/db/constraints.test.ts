@@ -94,8 +94,11 @@ describe('appointment overlap constraints', () => {
       Array.from({ length: 8 }, () => book(ids.doctorB, ids.patient2, '09:00', '09:30')),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    // Raw concurrent inserts that hit both constraints may also be aborted as a deadlock (40P01) on
+    // PostgreSQL; the booking service retries those. Either way, none of the losers got in.
     const states = results.flatMap((r) => (r.status === 'rejected' ? [sqlState(r.reason)] : []));
-    expect(states).toEqual(Array(7).fill('23P01'));
+    expect(states).toHaveLength(7);
+    expect(states.every((s) => s === '23P01' || s === '40P01')).toBe(true);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, isAppError, type FieldError } from '../../core/errors.ts';
+import { sqlState } from '../db/errors.ts';
 
 export interface Problem {
   type: string;
@@ -58,6 +59,8 @@ const SQLSTATE_ERRORS: Record<string, [number, string, string]> = {
   '23505': [409, 'conflict.duplicate', 'A record with the same unique value already exists.'],
   '23P01': [409, 'conflict.overlap', 'This overlaps an existing record.'],
   '23503': [409, 'conflict.reference', 'This refers to a record that does not exist or is still in use.'],
+  '40P01': [409, 'conflict.concurrent', 'Another change happened at the same moment: try again.'],
+  '40001': [409, 'conflict.concurrent', 'Another change happened at the same moment: try again.'],
   '23514': [400, 'validation.constraint', 'A value is outside its allowed range.'],
   '22P02': [400, 'validation.format', 'A value has the wrong format.'],
   '22007': [400, 'validation.format', 'A date or time value has the wrong format.'],
@@ -68,14 +71,7 @@ const SQLSTATE_ERRORS: Record<string, [number, string, string]> = {
   '22021': [400, 'validation.format', 'A value contains a character that cannot be stored (such as NUL).'],
 };
 
-/** Drizzle wraps driver errors: the SQLSTATE is at `err.cause.code` (or `err.code` for raw driver errors). */
-export function sqlState(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
+export { sqlState };
 
 export function toAppError(err: unknown): AppError | undefined {
   if (isAppError(err)) return err;

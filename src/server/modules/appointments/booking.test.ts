@@ -138,6 +138,13 @@ describe('booking', () => {
     expect(await rowsAt(startsAt)).toBe(1);
   });
 
+  it('answers 201 once and 409 otherwise when one patient races for one slot (no 500 from deadlocks)', async () => {
+    const startsAt = at(monday, '16:00');
+    const answers = await Promise.all(Array.from({ length: 20 }, () => bookAs(patB, startsAt)));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, ...Array<number>(19).fill(409)]);
+    expect(await rowsAt(startsAt)).toBe(1);
+  });
+
   it('books exactly 10 appointments when 100 requests race over 10 slots', async () => {
     const day = monday.plus({ days: 1 });
     const free = await api(

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Principal } from '../../http/access.ts';
 import { recordAudit, type AuditContext } from '../audit/index.ts';
 import { findPatientRef } from '../patients/index.ts';
+import { retryOnConflict } from '../../db/retry.ts';
 import * as repo from './repo.ts';
 import type { Appointment } from './schema.ts';
 import {
@@ -47,21 +48,23 @@ export async function reschedule(
   const slot = await offeredSlotEnd(deps, current.doctor.id, start);
   const recipient = await userOfPatient(deps, current.patient.id);
   try {
-    await deps.db.transaction(async (tx) => {
-      const row = await locked(tx, principal, id);
-      if (row.status !== 'booked') throw stateError(row.status, 'rescheduled');
-      await repo.updateAppointment(tx, id, { startsAt: new Date(start), endsAt: new Date(slot.end) });
-      await announce(tx, 'appointment.rescheduled', id, recipient, {
-        from: row.startsAt.toISOString(),
-        to: startsAt,
-      });
-      await recordAudit(tx, ctx, {
-        action: 'appointment.reschedule',
-        patientId: row.patientId,
-        outcome: 'allowed',
-        details: { appointmentId: id },
-      });
-    });
+    await retryOnConflict(() =>
+      deps.db.transaction(async (tx) => {
+        const row = await locked(tx, principal, id);
+        if (row.status !== 'booked') throw stateError(row.status, 'rescheduled');
+        await repo.updateAppointment(tx, id, { startsAt: new Date(start), endsAt: new Date(slot.end) });
+        await announce(tx, 'appointment.rescheduled', id, recipient, {
+          from: row.startsAt.toISOString(),
+          to: startsAt,
+        });
+        await recordAudit(tx, ctx, {
+          action: 'appointment.reschedule',
+          patientId: row.patientId,
+          outcome: 'allowed',
+          details: { appointmentId: id },
+        });
+      }),
+    );
   } catch (err) {
     throw overlapError(err) ?? err;
   }
@@ -86,33 +89,35 @@ export async function cancel(
   // Looked up before the transaction: on the single-connection embedded database a query outside an
   // open transaction would wait for it forever.
   const recipient = await userOfPatient(deps, current.patient.id);
-  await deps.db.transaction(async (tx) => {
-    const row = await locked(tx, principal, id);
-    const step = transitionAt(row.status, 'cancelled', row.startsAt.getTime(), now);
-    if (!step.ok) throw new AppError(409, step.code, 'Conflict', { detail: step.message });
-    if (
-      principal.role === 'patient' &&
-      !canPatientCancel(row.startsAt.getTime(), now, deps.settings.cancelCutoffMinutes)
-    ) {
-      const hours = Math.round(deps.settings.cancelCutoffMinutes / 60);
-      throw forbidden(
-        'appointment.cancel_too_late',
-        `Patients can cancel up to ${String(hours)} h before the start: call the clinic.`,
-      );
-    }
-    await repo.updateAppointment(tx, id, {
-      status: 'cancelled',
-      statusChangedAt: new Date(now),
-      cancellationReason: reason ?? null,
-    });
-    await announce(tx, 'appointment.cancelled', id, recipient, { by: principal.role });
-    await recordAudit(tx, ctx, {
-      action: 'appointment.cancel',
-      patientId: row.patientId,
-      outcome: 'allowed',
-      details: { appointmentId: id },
-    });
-  });
+  await retryOnConflict(() =>
+    deps.db.transaction(async (tx) => {
+      const row = await locked(tx, principal, id);
+      const step = transitionAt(row.status, 'cancelled', row.startsAt.getTime(), now);
+      if (!step.ok) throw new AppError(409, step.code, 'Conflict', { detail: step.message });
+      if (
+        principal.role === 'patient' &&
+        !canPatientCancel(row.startsAt.getTime(), now, deps.settings.cancelCutoffMinutes)
+      ) {
+        const hours = Math.round(deps.settings.cancelCutoffMinutes / 60);
+        throw forbidden(
+          'appointment.cancel_too_late',
+          `Patients can cancel up to ${String(hours)} h before the start: call the clinic.`,
+        );
+      }
+      await repo.updateAppointment(tx, id, {
+        status: 'cancelled',
+        statusChangedAt: new Date(now),
+        cancellationReason: reason ?? null,
+      });
+      await announce(tx, 'appointment.cancelled', id, recipient, { by: principal.role });
+      await recordAudit(tx, ctx, {
+        action: 'appointment.cancel',
+        patientId: row.patientId,
+        outcome: 'allowed',
+        details: { appointmentId: id },
+      });
+    }),
+  );
   return toAppointment((await repo.findView(deps.db, id))!, principal);
 }
 
@@ -127,18 +132,20 @@ export async function setStatus(
   if (principal.role === 'patient')
     throw forbidden('appointment.staff_only', 'Only the doctor or the clinic records this.');
   const now = (deps.now ?? Date.now)();
-  await deps.db.transaction(async (tx) => {
-    const row = await locked(tx, principal, id);
-    const step = transitionAt(row.status, status, row.startsAt.getTime(), now);
-    if (!step.ok) throw new AppError(409, step.code, 'Conflict', { detail: step.message });
-    await repo.updateAppointment(tx, id, { status, statusChangedAt: new Date(now) });
-    await announce(tx, 'appointment.status_changed', id, null, { status });
-    await recordAudit(tx, ctx, {
-      action: 'appointment.status',
-      patientId: row.patientId,
-      outcome: 'allowed',
-      details: { appointmentId: id, status },
-    });
-  });
+  await retryOnConflict(() =>
+    deps.db.transaction(async (tx) => {
+      const row = await locked(tx, principal, id);
+      const step = transitionAt(row.status, status, row.startsAt.getTime(), now);
+      if (!step.ok) throw new AppError(409, step.code, 'Conflict', { detail: step.message });
+      await repo.updateAppointment(tx, id, { status, statusChangedAt: new Date(now) });
+      await announce(tx, 'appointment.status_changed', id, null, { status });
+      await recordAudit(tx, ctx, {
+        action: 'appointment.status',
+        patientId: row.patientId,
+        outcome: 'allowed',
+        details: { appointmentId: id, status },
+      });
+    }),
+  );
   return toAppointment((await repo.findView(deps.db, id))!, principal);
 }

@@ -15,6 +15,7 @@ import { recordAudit, type AuditContext } from '../audit/index.ts';
 import { findDoctorRef } from '../doctors/index.ts';
 import { findPatientRef } from '../patients/index.ts';
 import { loadAvailability, type DoctorAvailability } from './availability.ts';
+import { retryOnConflict } from '../../db/retry.ts';
 import * as repo from './repo.ts';
 import { hasCareRelationship } from './repo.ts';
 import { checkSlot } from './rules.ts';
@@ -134,30 +135,32 @@ export async function book(
   ]);
   const doctor = slot.found.doctor;
   try {
-    const result = await deps.db.transaction(async (tx) => {
-      const claim = key
-        ? await repo.claimIdempotencyKey(tx, principal.userId, key, requestHash(body))
-        : undefined;
-      if (claim && !claim.claimed) return { replayOf: claim.earlier };
-      const { id, bookedAt } = await repo.insertAppointment(tx, {
-        doctorId: doctor.id,
-        patientId: patient.id,
-        clinicId: slot.clinicId,
-        startsAt: new Date(start),
-        endsAt: new Date(slot.end),
-        reason: body.reason ?? null,
-        bookedByUserId: principal.userId,
-      });
-      if (claim?.claimed) await repo.settleIdempotencyKey(tx, claim.id, id);
-      await announce(tx, 'appointment.booked', id, patient.userId, { startsAt: body.startsAt });
-      await recordAudit(tx, ctx, {
-        action: 'appointment.book',
-        patientId: patient.id,
-        outcome: 'allowed',
-        details: { appointmentId: id },
-      });
-      return { id, bookedAt };
-    });
+    const result = await retryOnConflict(() =>
+      deps.db.transaction(async (tx) => {
+        const claim = key
+          ? await repo.claimIdempotencyKey(tx, principal.userId, key, requestHash(body))
+          : undefined;
+        if (claim && !claim.claimed) return { replayOf: claim.earlier };
+        const { id, bookedAt } = await repo.insertAppointment(tx, {
+          doctorId: doctor.id,
+          patientId: patient.id,
+          clinicId: slot.clinicId,
+          startsAt: new Date(start),
+          endsAt: new Date(slot.end),
+          reason: body.reason ?? null,
+          bookedByUserId: principal.userId,
+        });
+        if (claim?.claimed) await repo.settleIdempotencyKey(tx, claim.id, id);
+        await announce(tx, 'appointment.booked', id, patient.userId, { startsAt: body.startsAt });
+        await recordAudit(tx, ctx, {
+          action: 'appointment.book',
+          patientId: patient.id,
+          outcome: 'allowed',
+          details: { appointmentId: id },
+        });
+        return { id, bookedAt };
+      }),
+    );
     if (result.replayOf) return await replay(deps.db, result.replayOf, requestHash(body), principal);
     // Everything the reply shows is already known: no read-back.
     const view = {
