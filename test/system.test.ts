@@ -18,7 +18,20 @@ describe('system endpoints', () => {
   it('reports database and jobs ready', async () => {
     const res = await t.app.inject('/ready');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ready', checks: { database: 'ok', jobs: 'ok' } });
+    expect(res.json()).toEqual({
+      status: 'ready',
+      checks: { database: 'ok', jobs: 'ok' },
+      // No channel is configured in tests: reported, and readiness is not affected.
+      details: {
+        notificationChannels: {
+          in_app: 'configured',
+          email: 'not_configured',
+          telegram: 'not_configured',
+          slack: 'not_configured',
+          sms: 'not_configured',
+        },
+      },
+    });
   });
 
   it('sends security headers on every reply, errors included', async () => {

@@ -28,11 +28,18 @@ import { appointmentRoutes, availabilityRoutes } from './modules/appointments/in
 import { auditRoutes } from './modules/audit/index.ts';
 import { authRoutes, registerAuthentication } from './modules/auth/index.ts';
 import { consentRoutes } from './modules/consent/index.ts';
+import { icd10Routes } from './modules/icd10/index.ts';
+import { channelStatus, notificationRoutes } from './modules/notifications/index.ts';
 import { patientRoutes } from './modules/patients/index.ts';
+import { ratingRoutes } from './modules/ratings/index.ts';
+import { recordRoutes } from './modules/records/index.ts';
 import { userRoutes } from './modules/users/index.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimit' | 'metricsAllow' | 'publicUrl' | 'auth' | 'scheduling'>;
+  config: Pick<
+    Config,
+    'logLevel' | 'bodyLimit' | 'metricsAllow' | 'publicUrl' | 'auth' | 'scheduling' | 'notifications'
+  >;
   database: Database;
   jobs: Jobs;
   metrics: Metrics;
@@ -87,7 +94,12 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
   registerHttpMetrics(app, deps.metrics);
   await registerOpenApi(app, VERSION);
 
-  await app.register(systemRoutes, { database: deps.database, jobs: deps.jobs, version: VERSION });
+  await app.register(systemRoutes, {
+    database: deps.database,
+    jobs: deps.jobs,
+    version: VERSION,
+    channels: channelStatus(deps.config.notifications),
+  });
   registerHome(app, VERSION);
   await app.register(
     async (api) => {
@@ -100,6 +112,14 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes, { db });
       await api.register(availabilityRoutes, { db });
       await api.register(appointmentRoutes, { db, settings: deps.config.scheduling });
+      await api.register(icd10Routes, { db });
+      await api.register(recordRoutes, { db });
+      await api.register(ratingRoutes, { db });
+      await api.register(notificationRoutes, {
+        db,
+        settings: deps.config.notifications,
+        metrics: deps.metrics.registry,
+      });
       for (const plugin of deps.extraPlugins ?? []) await api.register(plugin);
     },
     { prefix: '/api/v1' },

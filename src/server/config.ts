@@ -26,6 +26,64 @@ const cidrList = z
     'must be a comma-separated list of CIDR ranges',
   );
 
+const httpUrl = z.url({ protocol: /^https?$/ });
+const seconds = (max: number, dflt: number) => z.coerce.number().min(0.1).max(max).default(dflt);
+
+/** `name=url` pairs, comma-separated: named Slack incoming webhooks (`ops` gets operations reports). */
+const namedUrls = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        return at > 0 ? [pair.slice(0, at).trim(), pair.slice(at + 1).trim()] : ['ops', pair];
+      }),
+  )
+  .refine(
+    (pairs) => pairs.every(([name, url]) => /^[a-z0-9_-]+$/i.test(name!) && httpUrl.safeParse(url).success),
+    'must be a comma-separated list of name=https://… webhook URLs',
+  )
+  .transform((pairs) => Object.fromEntries(pairs) as Record<string, string>);
+
+/** Channel settings: a channel whose settings are absent is skipped (and reported by /ready). */
+const notificationEnv = {
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).default('HealthSync <no-reply@healthsync.local>'),
+  TELEGRAM_API_URL: httpUrl.default('https://api.telegram.org'),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]+$/, 'must look like 123456:ABC-DEF…')
+    .optional(),
+  TELEGRAM_OPS_CHAT_ID: z.string().min(1).optional(),
+  SLACK_WEBHOOK_URLS: namedUrls.optional(),
+  SMS_GATEWAY_URL: httpUrl.default('https://api.twilio.com'),
+  SMS_ACCOUNT_SID: z
+    .string()
+    .regex(/^[A-Za-z0-9]+$/, 'must be letters and digits')
+    .optional(),
+  SMS_AUTH_TOKEN: z.string().min(1).optional(),
+  SMS_FROM: z.string().min(1).optional(),
+  NOTIFY_OPS_EMAIL: z.email().optional(),
+  NOTIFY_DEFAULT_LOCALE: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .default('en'),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  NOTIFY_RETRY_BASE_SECONDS: seconds(3600, 10),
+  NOTIFY_RETRY_MAX_SECONDS: seconds(7 * 86400, 3600),
+  NOTIFY_SEND_TIMEOUT_SECONDS: seconds(120, 10),
+  NOTIFY_LEASE_SECONDS: seconds(3600, 120),
+  NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+};
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
@@ -69,6 +127,7 @@ const envSchema = z.object({
     .min(0)
     .max(24 * 30)
     .default(24),
+  ...notificationEnv,
   BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -92,6 +151,38 @@ export interface Config {
   bodyLimit: number;
   auth: AuthSettings;
   scheduling: SchedulingSettings;
+  notifications: NotificationSettings;
+}
+
+export interface NotificationSettings {
+  publicUrl: string;
+  /** Keys unsubscribe links. */
+  secret: string;
+  defaultLocale: string;
+  smtp:
+    | {
+        host: string;
+        port: number;
+        secure: boolean;
+        user?: string | undefined;
+        password?: string | undefined;
+        from: string;
+      }
+    | undefined;
+  telegram: { apiUrl: string; token: string } | undefined;
+  /** Slack incoming webhooks by name. */
+  slack: Record<string, string>;
+  sms: { gatewayUrl: string; accountSid: string; authToken: string; from: string } | undefined;
+  /** Where operations messages (pipeline reports) go besides the `ops` Slack webhook. */
+  ops: { email?: string | undefined; telegramChatId?: string | undefined };
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  sendTimeoutMs: number;
+  /** How long a claimed delivery stays claimed: longer than a send can take. */
+  leaseMs: number;
+  batchSize: number;
+  concurrency: number;
 }
 
 export interface SchedulingSettings {
@@ -111,7 +202,14 @@ export interface AuthSettings {
 }
 
 /** Secret-bearing variables whose values must never be echoed back in an error. */
-const SECRET_VARS = new Set(['SESSION_SECRET', 'DATABASE_URL']);
+const SECRET_VARS = new Set([
+  'SESSION_SECRET',
+  'DATABASE_URL',
+  'SMTP_PASSWORD',
+  'TELEGRAM_BOT_TOKEN',
+  'SLACK_WEBHOOK_URLS',
+  'SMS_AUTH_TOKEN',
+]);
 
 export function parseEnv(env: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
   // Empty strings mean "unset" (a common .env habit: `DATABASE_URL=`).
@@ -154,6 +252,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       publicUrl,
     },
     scheduling: { cancelCutoffMinutes: Math.round(e.CANCEL_CUTOFF_HOURS * 60) },
+    notifications: notificationSettings(e, publicUrl, sessionSecret),
+  };
+}
+
+function notificationSettings(
+  e: z.infer<typeof envSchema>,
+  publicUrl: string,
+  secret: string,
+): NotificationSettings {
+  const sms =
+    e.SMS_ACCOUNT_SID && e.SMS_AUTH_TOKEN && e.SMS_FROM
+      ? {
+          gatewayUrl: e.SMS_GATEWAY_URL,
+          accountSid: e.SMS_ACCOUNT_SID,
+          authToken: e.SMS_AUTH_TOKEN,
+          from: e.SMS_FROM,
+        }
+      : undefined;
+  return {
+    publicUrl,
+    secret,
+    defaultLocale: e.NOTIFY_DEFAULT_LOCALE,
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE,
+          user: e.SMTP_USER,
+          password: e.SMTP_PASSWORD,
+          from: e.SMTP_FROM,
+        }
+      : undefined,
+    telegram: e.TELEGRAM_BOT_TOKEN ? { apiUrl: e.TELEGRAM_API_URL, token: e.TELEGRAM_BOT_TOKEN } : undefined,
+    slack: e.SLACK_WEBHOOK_URLS ?? {},
+    sms,
+    ops: { email: e.NOTIFY_OPS_EMAIL, telegramChatId: e.TELEGRAM_OPS_CHAT_ID },
+    maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+    retryBaseMs: Math.round(e.NOTIFY_RETRY_BASE_SECONDS * 1000),
+    retryMaxMs: Math.round(e.NOTIFY_RETRY_MAX_SECONDS * 1000),
+    sendTimeoutMs: Math.round(e.NOTIFY_SEND_TIMEOUT_SECONDS * 1000),
+    leaseMs: Math.round(Math.max(e.NOTIFY_LEASE_SECONDS, 2 * e.NOTIFY_SEND_TIMEOUT_SECONDS) * 1000),
+    batchSize: e.NOTIFY_BATCH_SIZE,
+    concurrency: e.NOTIFY_CONCURRENCY,
   };
 }
 

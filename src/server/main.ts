@@ -13,6 +13,14 @@ import { migrate } from './db/migrate.ts';
 import { createLogger } from './http/logging.ts';
 import { createMetrics, type Metrics } from './http/metrics.ts';
 import { JobRegistry, startJobs, type Jobs } from './jobs/index.ts';
+import {
+  createNotifyDeps,
+  DISPATCH_JOB,
+  notificationMetrics,
+  registerNotificationJobs,
+  type NotificationJobs,
+  type NotifyDeps,
+} from './modules/notifications/index.ts';
 
 export interface Deps {
   config: Config;
@@ -33,19 +41,37 @@ export interface DepsOptions {
 }
 
 /** Modules add their job handlers and schedules here as they arrive. */
-export function createJobRegistry(): JobRegistry {
-  return new JobRegistry();
+export function createJobRegistry(modules: { notify: NotifyDeps }): {
+  registry: JobRegistry;
+  notifications: NotificationJobs;
+} {
+  const registry = new JobRegistry();
+  return { registry, notifications: registerNotificationJobs(registry, modules.notify) };
 }
 
 export async function createDeps(config: Config, options: DepsOptions): Promise<Deps> {
   const logger = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config, options.command);
+  const metrics = createMetrics();
+  const notify = createNotifyDeps({
+    db: database.db,
+    settings: config.notifications,
+    metrics: notificationMetrics(metrics.registry),
+    logger,
+    // Embedded: this process is the database's only owner (the data-dir lock).
+    exclusive: database.kind === 'pglite',
+  });
+  const { registry, notifications } = createJobRegistry({ notify });
   let jobs: Jobs | undefined;
   try {
     await migrate(database);
     await options.afterMigrate?.(database);
-    jobs = await startJobs(database, createJobRegistry(), { workers: options.workers, logger });
+    jobs = await startJobs(database, registry, { workers: options.workers, logger });
+    // Start dispatching now rather than at the next minute's schedule.
+    if (options.workers) await jobs.send(DISPATCH_JOB, {});
   } catch (err) {
+    await jobs?.stop();
+    await notify.close();
     await database.close();
     throw err;
   }
@@ -55,11 +81,13 @@ export async function createDeps(config: Config, options: DepsOptions): Promise<
     logger,
     database,
     jobs: started,
-    metrics: createMetrics(),
+    metrics,
     close: async () => {
+      notifications.stop();
       try {
         await started.stop();
       } finally {
+        await notify.close();
         await database.close();
       }
     },

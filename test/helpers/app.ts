@@ -6,6 +6,7 @@ import type { Database } from '../../src/server/db/client.ts';
 import { createMetrics } from '../../src/server/http/metrics.ts';
 import { JobRegistry, startJobs, type Jobs } from '../../src/server/jobs/index.ts';
 import { createTestDatabase } from './db.ts';
+import { testNotificationSettings } from './notify.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -28,6 +29,7 @@ export const TEST_CONFIG = {
     publicUrl: 'http://localhost:3000',
   },
   scheduling: { cancelCutoffMinutes: 24 * 60 },
+  notifications: testNotificationSettings(),
 };
 
 export async function createTestApp(

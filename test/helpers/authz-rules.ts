@@ -80,6 +80,8 @@ const PATIENT = rolesMay('patient');
 const OWN_DOCTOR: Expectations = { ...rolesMay('doctor', 'admin'), doctorB: 'deny' };
 /** Patient A's appointment with doctor A: those two and admins. */
 const PARTICIPANTS: Expectations = { ...ANY, doctorB: 'deny', patientB: 'deny' };
+/** Patient A's clinical record: patient A and doctor A, who cares for them; admins never. */
+const CLINICAL_A: Expectations = { ...rolesMay('patient', 'doctor'), doctorB: 'deny', patientB: 'deny' };
 
 /** Doctor A asks patient A for consent: the id of the pending request. */
 async function askConsent(w: World): Promise<string> {
@@ -127,7 +129,108 @@ const clinic = (w: World) => ({ id: w.cast.clinicId });
 /** Dates years ahead, so time off, overrides and holidays never touch the slots the matrix books. */
 const FAR_DATE = '2031-03-04';
 const farOverride = (w: World) => ({ id: w.cast.doctorA.id, date: FAR_DATE });
+/** An id no row has: ownership and existence answer the same 404. */
+const NO_SUCH_ID = '01890000-0000-7000-8000-000000000000';
 const pendingRequest = async (w: World) => ({ id: await askConsent(w) });
+
+/** Amending an entry of patient A (doctor A with consent) and reading its history (patient A, doctor A). */
+function amendmentRules(
+  path: string,
+  pick: (e: EncounterOfA) => string,
+  changes: object,
+): Record<string, Rule> {
+  return {
+    [`POST /api/v1/${path}/{id}/amendments`]: {
+      expect: { ...DOCTOR, doctorB: 'deny' },
+      params: consentedEntry(pick),
+      body: () => ({ version: 1, reason: 'Corrected after review', changes }),
+    },
+    [`GET /api/v1/${path}/{id}/history`]: { expect: CLINICAL_A, params: entryOfA(pick) },
+  };
+}
+
+/** One visit's record for patient A, written once by doctor A under a consent grant revoked right after. */
+const encounters = new WeakMap<World, Promise<EncounterOfA>>();
+interface EncounterOfA {
+  encounter: { id: string };
+  diagnoses: { id: string }[];
+  prescriptions: { id: string }[];
+  labResults: { id: string }[];
+  notes: { id: string }[];
+  billingLines: { id: string }[];
+}
+const ENCOUNTER_OF_A = {
+  reason: 'Chest pain on stairs',
+  diagnoses: [{ code: 'I20.9' }],
+  prescriptions: [
+    { medication: 'Aspirin 100 mg tablet', dose: '1 tablet', route: 'oral', frequency: 'daily' },
+  ],
+  labResults: [
+    { test: 'Glucose', loinc: '2345-7', value: 92, unit: 'mg/dL', referenceLow: 70, referenceHigh: 99 },
+  ],
+  notes: [{ body: 'Pain on exertion, relieved by rest.' }],
+  billingLines: [{ description: 'Consultation', amount: '250.00', currency: 'BRL' }],
+};
+function encounterOfA(w: World): Promise<EncounterOfA> {
+  let made = encounters.get(w);
+  if (!made) {
+    made = (async () => {
+      await consentOfA(w);
+      const url = `/api/v1/patients/${w.cast.patientA.id}/encounters`;
+      return (await w.call('doctorA', 'POST', url, ENCOUNTER_OF_A)) as unknown as EncounterOfA;
+    })();
+    encounters.set(w, made);
+  }
+  return made;
+}
+
+/**
+ * Doctor A holds patient A's consent from the first records operation on (consent requests are
+ * rate-limited, so one grant serves them all; no later operation needs doctor A without it).
+ */
+const consents = new WeakMap<World, Promise<string>>();
+function consentOfA(w: World): Promise<string> {
+  let granted = consents.get(w);
+  if (!granted) {
+    granted = grantConsent(w);
+    consents.set(w, granted);
+  }
+  return granted;
+}
+async function withConsentOfA<T>(w: World, params: T): Promise<T> {
+  await consentOfA(w);
+  return params;
+}
+const consentedA = (w: World) => withConsentOfA(w, { id: w.cast.patientA.id });
+const consentedEntry = (pick: (e: EncounterOfA) => string) => async (w: World) =>
+  withConsentOfA(w, { id: pick(await encounterOfA(w)) });
+const entryOfA = (pick: (e: EncounterOfA) => string) => async (w: World) => ({
+  id: pick(await encounterOfA(w)),
+});
+
+/** Patient A's rating of their completed visit with doctor A (made once). */
+const ratings = new WeakMap<World, Promise<string>>();
+const visits = new WeakMap<World, string>();
+async function completedVisitOfA(w: World): Promise<string> {
+  const past = await w.call('patientA', 'GET', '/api/v1/me/appointments?scope=past&limit=100');
+  const visit = (past.items as { id: string; status: string }[]).find((a) => a.status === 'completed');
+  if (!visit) throw new Error('Patient A has no completed visit to rate.');
+  return visit.id;
+}
+function ratingOfA(w: World): Promise<string> {
+  let made = ratings.get(w);
+  if (!made) {
+    made = (async () => {
+      const mine = await w.call('patientA', 'GET', '/api/v1/me/ratings');
+      const existing = (mine.items as { id: string }[])[0];
+      if (existing) return existing.id;
+      const body = { appointmentId: await completedVisitOfA(w), score: 4, comment: 'Careful and kind.' };
+      return (await w.call('patientA', 'POST', '/api/v1/ratings', body)).id as string;
+    })();
+    ratings.set(w, made);
+  }
+  return made;
+}
 
 export const RULES: Record<string, Rule> = {
   // System, documentation and the home page.
@@ -220,9 +323,10 @@ export const RULES: Record<string, Rule> = {
   // Patients: the patient, doctors who care for them, admins (demographics only, no writes).
   'GET /api/v1/patients': { expect: rolesMay('doctor', 'admin') },
   'GET /api/v1/patients/{id}': { expect: { ...ANY, patientB: 'deny', doctorB: 'deny' }, params: patientA },
-  // Doctor A cares for patient A but holds no consent grant: 403 `consent.required`.
+  // Doctor A cares for patient A but holds no consent grant: 403 `consent.required`. Admins (the front
+  // desk) change demographics but not health attributes.
   'PATCH /api/v1/patients/{id}': {
-    expect: { ...rolesMay('patient'), patientB: 'deny' },
+    expect: { ...rolesMay('patient', 'admin'), patientB: 'deny' },
     params: patientA,
     body: () => ({ phone: '+55 27 99876-5432' }),
   },
@@ -320,4 +424,101 @@ export const RULES: Record<string, Rule> = {
   // The audit trail.
   'GET /api/v1/me/access-log': { expect: PATIENT },
   'GET /api/v1/audit': { expect: ADMIN },
+
+  // Notifications: everyone signed in has an inbox and preferences; the delivery log and clinics'
+  // broadcast channels are for admins; unsubscribe links work without signing in (the token is the key).
+  'GET /api/v1/me/notifications': { expect: ANY },
+  'GET /api/v1/me/notifications/unread-count': { expect: ANY },
+  // A message in nobody's inbox: 404 to everyone signed in (someone else's answers the same, tested
+  // in the module's own tests).
+  'POST /api/v1/me/notifications/{id}/read': {
+    expect: { ...everyone('hidden'), anonymous: 'auth' },
+    params: () => ({ id: NO_SUCH_ID }),
+  },
+  'POST /api/v1/me/notifications/read-all': { expect: ANY },
+  'GET /api/v1/me/notification-preferences': { expect: ANY },
+  'PUT /api/v1/me/notification-preferences': {
+    expect: ANY,
+    body: () => ({ quietHours: { start: '22:00', end: '07:00' } }),
+  },
+  // Without a valid token: 400 `notifications.bad_token`, a business answer past authorization.
+  'GET /api/v1/notifications/unsubscribe': { expect: PUBLIC },
+  'POST /api/v1/notifications/unsubscribe': { expect: PUBLIC },
+  'GET /api/v1/admin/notifications/deliveries': { expect: ADMIN },
+  'GET /api/v1/admin/notifications/deliveries/{id}': { expect: ADMIN, params: () => ({ id: NO_SUCH_ID }) },
+  'POST /api/v1/admin/notifications/deliveries/{id}/retry': {
+    expect: ADMIN,
+    params: () => ({ id: NO_SUCH_ID }),
+  },
+  'GET /api/v1/clinics/{id}/notification-channels': { expect: ADMIN, params: clinic },
+  'PUT /api/v1/clinics/{id}/notification-channels': {
+    expect: ADMIN,
+    params: clinic,
+    body: () => ({ channels: [{ channel: 'telegram', address: '@clinica_praia', locale: 'pt-BR' }] }),
+  },
+
+  // ICD-10-CM: public reference data.
+  'GET /api/v1/icd10': { expect: PUBLIC },
+  'GET /api/v1/icd10/{code}': { expect: PUBLIC, params: () => ({ code: 'E11.9' }) },
+
+  // Patient demographics: admins register patients; the patient or an admin erases one (on a patient
+  // made for the purpose: the admin's erasure goes through, everyone after meets a 403 first).
+  'POST /api/v1/patients': { expect: ADMIN, body: () => NEW_PATIENT },
+  'DELETE /api/v1/patients/{id}': {
+    expect: { ...rolesMay('patient', 'admin'), patientA: 'deny', patientB: 'deny' },
+    params: async (w) => ({
+      id: (await w.call('admin', 'POST', '/api/v1/patients', NEW_PATIENT)).id as string,
+    }),
+  },
+
+  // Medical records: doctors write with the patient's consent or emergency access (doctor A holds patient
+  // A's consent for each write, doctor B none); clinical content is for the patient and their doctors,
+  // never admins, who see billing totals only.
+  'POST /api/v1/patients/{id}/encounters': {
+    expect: { ...DOCTOR, doctorB: 'deny' },
+    params: consentedA,
+    body: () => ENCOUNTER_OF_A,
+  },
+  'POST /api/v1/encounters/{id}/entries': {
+    expect: { ...DOCTOR, doctorB: 'deny' },
+    params: consentedEntry((e) => e.encounter.id),
+    body: () => ({ notes: [{ body: 'Troponin pending.' }] }),
+  },
+  'GET /api/v1/encounters/{id}': { expect: CLINICAL_A, params: entryOfA((e) => e.encounter.id) },
+  'GET /api/v1/patients/{id}/timeline': { expect: CLINICAL_A, params: patientA },
+  'GET /api/v1/patients/{id}/billing': {
+    expect: { ...ANY, doctorB: 'deny', patientB: 'deny' },
+    params: patientA,
+  },
+  'GET /api/v1/me/record': { expect: PATIENT },
+  ...amendmentRules('encounters', (e) => e.encounter.id, { reason: 'Chest pain climbing stairs' }),
+  ...amendmentRules('diagnoses', (e) => e.diagnoses[0]!.id, { code: 'I20.89' }),
+  ...amendmentRules('prescriptions', (e) => e.prescriptions[0]!.id, { durationDays: 30 }),
+  ...amendmentRules('lab-results', (e) => e.labResults[0]!.id, { value: 95 }),
+  ...amendmentRules('notes', (e) => e.notes[0]!.id, { body: 'Pain on exertion, relieved by rest in 2 min.' }),
+  ...amendmentRules('billing-lines', (e) => e.billingLines[0]!.id, { amount: '200.00' }),
+
+  // Ratings: patients rate their completed visits; the public reads summaries; admins moderate.
+  // Bodies are built synchronously: the visit is looked up by `params` (the path has none) first.
+  'POST /api/v1/ratings': {
+    expect: { ...PATIENT, patientB: 'hidden' },
+    params: async (w) => {
+      visits.set(w, await completedVisitOfA(w));
+      return {};
+    },
+    body: (w) => ({ appointmentId: visits.get(w), score: 5 }),
+  },
+  'PATCH /api/v1/ratings/{id}': {
+    expect: { ...PATIENT, patientB: 'hidden' },
+    params: async (w) => ({ id: await ratingOfA(w) }),
+    body: () => ({ score: 5 }),
+  },
+  'GET /api/v1/me/ratings': { expect: PATIENT },
+  'GET /api/v1/doctors/{id}/ratings': { expect: PUBLIC, params: doctorA },
+  'GET /api/v1/admin/ratings': { expect: ADMIN },
+  'POST /api/v1/ratings/{id}/hide': {
+    expect: ADMIN,
+    params: async (w) => ({ id: await ratingOfA(w) }),
+    body: () => ({ reason: 'Names another patient.' }),
+  },
 };

@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { queryRows, type Database, type Schema } from './client.ts';
+import { loadIcd10 } from './icd10/load.ts';
 
 export const MIGRATIONS_FOLDER = join(import.meta.dirname, 'migrations');
 
@@ -37,6 +38,8 @@ async function appliedCount(database: Database): Promise<number> {
 export async function migrate(database: Database): Promise<MigrationResult> {
   const before = await appliedCount(database);
   await applyMigrations(database);
+  // Reference lists the schema relies on (diagnosis codes) come with the migrations, once per version.
+  await loadIcd10(database.db);
   const total = await appliedCount(database);
   return { applied: total - before, total };
 }

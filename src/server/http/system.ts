@@ -8,6 +8,8 @@ export interface SystemDeps {
   database: Database;
   jobs: Jobs;
   version: string;
+  /** Notification channels: unconfigured ones are skipped, which readiness reports without failing. */
+  channels: Record<string, 'configured' | 'not_configured'>;
 }
 
 const checkResult = z.enum(['ok', 'failing']);
@@ -15,6 +17,9 @@ const readySchema = z
   .object({
     status: z.enum(['ready', 'unavailable']),
     checks: z.object({ database: checkResult, jobs: checkResult }),
+    details: z.object({
+      notificationChannels: z.record(z.string(), z.enum(['configured', 'not_configured'])),
+    }),
   })
   .meta({ id: 'Readiness' });
 
@@ -67,9 +72,11 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemDeps> = async (app, deps)
         check(() => deps.jobs.ping()),
       ]);
       const ready = database === 'ok' && jobs === 'ok';
-      return reply
-        .status(ready ? 200 : 503)
-        .send({ status: ready ? 'ready' : 'unavailable', checks: { database, jobs } });
+      return reply.status(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'unavailable',
+        checks: { database, jobs },
+        details: { notificationChannels: deps.channels },
+      });
     },
   );
 };

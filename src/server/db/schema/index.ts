@@ -8,3 +8,7 @@ export * from './auth.ts';
 export * from './consent.ts';
 export * from './outbox.ts';
 export * from './availability.ts';
+export * from './icd10.ts';
+export * from './records.ts';
+export * from './ratings.ts';
+export * from './notifications.ts';

@@ -5,6 +5,7 @@ import {
   date,
   doublePrecision,
   index,
+  timestamp,
   pgSequence,
   pgTable,
   smallint,
@@ -50,6 +51,8 @@ export const patients = pgTable(
     address: text('address'),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
+    /** Set by a privacy erasure: identity fields are gone, clinical and billing facts stay (pseudonymous). */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -61,5 +64,7 @@ export const patients = pgTable(
     check('patients_birth_date_check', sql`${t.birthDate} >= date '1900-01-01'`),
     check('patients_latitude_check', sql`${t.latitude} between -90 and 90`),
     check('patients_longitude_check', sql`${t.longitude} between -180 and 180`),
+    // An erased identity can never be linked to an account again (e.g. claimed by its patient code).
+    check('patients_erased_unlinked_check', sql`${t.erasedAt} is null or ${t.userId} is null`),
   ],
 );

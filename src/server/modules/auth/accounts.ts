@@ -117,6 +117,8 @@ async function claimPatient(tx: Tx, userId: string, body: SignupBody): Promise<v
         isUuid(code) ? eq(patients.id, code) : eq(patients.code, code),
         eq(patients.birthDate, body.birthDate),
         isNull(patients.userId),
+        // An erased record has no identity left to claim.
+        isNull(patients.erasedAt),
       ),
     )
     .returning({ id: patients.id });
@@ -167,8 +169,7 @@ export async function requestReset(deps: AuthDeps, email: string): Promise<void>
       payload: { link, expiresInMinutes: RESET_LINK_MINUTES },
     });
   });
-  // Until a delivery channel is configured, operators can hand the link over from the log.
-  deps.logger.info({ userId: user.id, resetLink: link }, 'password reset link issued');
+  // The notifications module emails the link (never logged: it signs its holder in).
 }
 
 export async function confirmReset(

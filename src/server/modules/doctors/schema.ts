@@ -25,6 +25,13 @@ export const doctorSchema = z
     specialty: z.string(),
     slotMinutes: z.number().int().describe('Length of one visit in minutes.'),
     clinic: z.object({ id: z.uuid(), code: z.string(), name: z.string(), neighbourhood: z.string() }),
+    rating: z
+      .object({
+        count: z.number().int(),
+        average: z.number().nullable().describe('Plain mean of the scores; null before the first rating.'),
+        score: z.number().describe('Bayesian-adjusted average for ranking (see GET /doctors/{id}/ratings).'),
+      })
+      .describe('Patients’ ratings after completed visits.'),
   })
   .meta({ id: 'Doctor' });
 export type Doctor = z.infer<typeof doctorSchema>;

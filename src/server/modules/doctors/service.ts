@@ -5,6 +5,19 @@ import { decodeCursor, toPage } from '../../http/pagination.ts';
 import * as repo from './repo.ts';
 import type { Doctor, DoctorCreate, DoctorListQuery, DoctorUpdate, SpecialtyList } from './schema.ts';
 import { findClinic } from '../clinics/index.ts';
+import { ratingSummaries } from '../ratings/index.ts';
+
+/** Directory entries carry their rating summary (one grouped query per page). */
+async function withRatings<T extends { id: string }>(
+  db: Db,
+  rows: T[],
+): Promise<(T & Pick<Doctor, 'rating'>)[]> {
+  const summaries = await ratingSummaries(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, rating: summaries.get(r.id)! }));
+}
 
 export async function listDoctors(db: Db, query: DoctorListQuery): Promise<Page<Doctor>> {
   const rows = await repo.listDoctors(db, {
@@ -14,13 +27,15 @@ export async function listDoctors(db: Db, query: DoctorListQuery): Promise<Page<
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
-  return toPage(rows, query.limit, (r) => [r.name, r.id]);
+  const page = toPage(rows, query.limit, (r) => [r.name, r.id]);
+  return { items: await withRatings(db, page.items), nextCursor: page.nextCursor };
 }
 
 export async function getDoctor(db: Db, idOrCode: string): Promise<Doctor> {
   const row = await repo.findDoctor(db, idOrCode);
   if (!row) throw notFound('doctor.not_found', 'No doctor has this id or code.');
-  return row;
+  const [withRating] = await withRatings(db, [row]);
+  return withRating!;
 }
 
 export async function listSpecialties(db: Db): Promise<SpecialtyList> {

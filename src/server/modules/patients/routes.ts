@@ -3,7 +3,16 @@ import type { Db } from '../../db/client.ts';
 import { principalOf } from '../../http/access.ts';
 import { problemResponses } from '../../http/openapi.ts';
 import { auditContextOf } from '../audit/index.ts';
-import { patientListQuery, patientPage, patientParams, patientSchema, patientUpdate } from './schema.ts';
+import { createPatient, erasePatient } from './lifecycle.ts';
+import {
+  patientCreate,
+  patientErasure,
+  patientListQuery,
+  patientPage,
+  patientParams,
+  patientSchema,
+  patientUpdate,
+} from './schema.ts';
 import * as service from './service.ts';
 
 const tags = ['patients'];
@@ -38,13 +47,14 @@ export const patientRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   app.patch(
     '/patients/:id',
     {
-      config: { access: { roles: ['patient', 'doctor'] } },
+      config: { access: { roles: ['patient', 'doctor', 'admin'] } },
       schema: {
         tags,
-        summary: "Change a patient's contact details (the patient, or a doctor with the patient's consent)",
+        summary:
+          "Change a patient's demographics (the patient, a doctor with consent, or an admin for all but health attributes)",
         params: patientParams,
         body: patientUpdate,
-        response: { 200: patientSchema, ...problemResponses(400, 401, 403, 404) },
+        response: { 200: patientSchema, ...problemResponses(400, 401, 403, 404, 410, 422) },
       },
     },
     (request) =>
@@ -55,5 +65,33 @@ export const patientRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         request.body,
         auditContextOf(request),
       ),
+  );
+  app.post(
+    '/patients',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags,
+        summary: 'Register a patient (front desk)',
+        body: patientCreate,
+        response: { 201: patientSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createPatient(db, request.body, auditContextOf(request))),
+  );
+  app.delete(
+    '/patients/:id',
+    {
+      config: { access: { roles: ['patient', 'admin'] } },
+      schema: {
+        tags,
+        summary:
+          'Erase a patient on request (privacy law): identity goes, clinical and billing facts stay pseudonymous',
+        params: patientParams,
+        response: { 200: patientErasure, ...problemResponses(400, 401, 403, 404, 410) },
+      },
+    },
+    (request) => erasePatient(db, principalOf(request), request.params.id, auditContextOf(request)),
   );
 };

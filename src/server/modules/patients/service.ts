@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../../../core/errors.ts';
+import { AppError, forbidden, notFound } from '../../../core/errors.ts';
 import type { Page } from '../../../core/pagination.ts';
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../http/access.ts';
@@ -6,9 +6,10 @@ import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { recordAudit, recordAudits, type AuditContext } from '../audit/index.ts';
 import { assertCanRead, assertCanWrite } from '../consent/index.ts';
 import * as repo from './repo.ts';
+import { birthDateErrors, clinicalFieldsIn } from './rules.ts';
 import type { Patient, PatientListQuery, PatientUpdate } from './schema.ts';
 
-function toPatient(r: repo.PatientRow): Patient {
+export function toPatient(r: repo.PatientRow): Patient {
   return {
     id: r.id,
     code: r.code,
@@ -25,6 +26,7 @@ function toPatient(r: repo.PatientRow): Patient {
     phone: r.phone,
     address: r.address,
     hasAccount: r.userId !== null,
+    erasedAt: r.erasedAt?.toISOString() ?? null,
   };
 }
 
@@ -95,11 +97,18 @@ export async function updatePatient(
 ) {
   const row = await patientOrThrow(db, ref);
   try {
-    await assertCanWrite(db, principal, row.id);
+    await assertCanUpdate(db, principal, row.id, changes);
   } catch (err) {
     await recordAudit(db, ctx, { action: 'patient.update', patientId: row.id, outcome: 'denied' });
     throw err;
   }
+  if (row.erasedAt) throw erased();
+  const errors = birthDateErrors(changes.birthDate, new Date());
+  if (errors.length > 0)
+    throw new AppError(422, 'patient.birth_date_future', 'Unprocessable content', {
+      detail: 'A birth date is in the past.',
+      errors,
+    });
   return db.transaction(async (tx) => {
     const updated = await repo.updatePatient(tx, row.id, changes);
     await recordAudit(tx, ctx, {
@@ -110,4 +119,25 @@ export async function updatePatient(
     });
     return toPatient(updated);
   });
+}
+
+/** Patients and doctors with consent change any field; admins (front desk) all but the health attributes. */
+async function assertCanUpdate(db: Db, principal: Principal, patientId: string, changes: PatientUpdate) {
+  if (principal.role !== 'admin') return assertCanWrite(db, principal, patientId);
+  if (clinicalFieldsIn(changes).length > 0)
+    throw forbidden(
+      'patient.clinical_fields',
+      'Health attributes are changed by the patient or their doctor.',
+    );
+}
+
+export const erased = (): AppError =>
+  new AppError(410, 'patient.erased', 'Gone', {
+    detail: "This patient's identity was erased on request: the record takes no new data.",
+  });
+
+/** A patient's demographics for modules that hand a patient their own data (the record export). */
+export async function demographicsOf(db: Db, id: string): Promise<Patient | undefined> {
+  const row = await repo.findPatient(db, id);
+  return row && toPatient(row);
 }
