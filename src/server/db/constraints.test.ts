@@ -1,5 +1,5 @@
 /** Integrity the database itself enforces, whatever the code above it does. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { sqlState } from '../http/problem.ts';
@@ -116,5 +116,17 @@ describe('patient attributes', () => {
       .values({ name: 'Carla', gender: 'F', birthDate: '1999-09-09', neighbourhood: 'Centro' })
       .returning();
     expect(row!.code).toMatch(/^P\d{4,}$/);
+  });
+
+  it('keeps codes unique past the padded width (P9999, then P10000)', async () => {
+    await database.db.execute(sql`select setval('patient_code_seq', 9998)`);
+    const rows = await database.db
+      .insert(patients)
+      .values([
+        { name: 'Nine', gender: 'F', birthDate: '1990-01-01', neighbourhood: 'Centro' },
+        { name: 'Ten', gender: 'M', birthDate: '1990-01-01', neighbourhood: 'Centro' },
+      ])
+      .returning({ code: patients.code });
+    expect(rows.map((r) => r.code).sort()).toEqual(['P10000', 'P9999']);
   });
 });

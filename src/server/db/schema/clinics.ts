@@ -21,7 +21,7 @@ export const clinics = pgTable(
     code: text('code')
       .notNull()
       .unique()
-      .default(sql`('C' || lpad(nextval('clinic_code_seq')::text, 3, '0'))`),
+      .default(sql`readable_code('C', nextval('clinic_code_seq'), 3)`),
     name: text('name').notNull(),
     neighbourhood: text('neighbourhood').notNull(),
     address: text('address'),

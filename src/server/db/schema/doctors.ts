@@ -13,7 +13,7 @@ export const doctors = pgTable(
     code: text('code')
       .notNull()
       .unique()
-      .default(sql`('D' || lpad(nextval('doctor_code_seq')::text, 4, '0'))`),
+      .default(sql`readable_code('D', nextval('doctor_code_seq'), 4)`),
     /** The doctor's sign-in account, when they have one. */
     userId: uuid('user_id')
       .unique()

@@ -30,7 +30,7 @@ export const patients = pgTable(
     code: text('code')
       .notNull()
       .unique()
-      .default(sql`('P' || lpad(nextval('patient_code_seq')::text, 4, '0'))`),
+      .default(sql`readable_code('P', nextval('patient_code_seq'), 4)`),
     userId: uuid('user_id')
       .unique()
       .references(() => users.id, { onDelete: 'set null' }),
