@@ -6,10 +6,6 @@ import type { CursorKey } from '../../http/pagination.ts';
 export type AuditInsert = typeof auditEvents.$inferInsert;
 export type AuditRow = typeof auditEvents.$inferSelect;
 
-export async function insertEvent(db: Db | Tx, row: AuditInsert): Promise<void> {
-  await db.insert(auditEvents).values(row);
-}
-
 export async function insertEvents(db: Db | Tx, rows: AuditInsert[]): Promise<void> {
   await db.insert(auditEvents).values(rows);
 }

@@ -22,19 +22,10 @@ export interface AuditEntry {
 
 /** Appends one event. Pass the transaction of the change so the event and the change commit together. */
 export async function record(db: Db | Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await repo.insertEvent(db, {
-    actorUserId: ctx.actor?.userId ?? null,
-    actorRole: ctx.actor?.role ?? 'anonymous',
-    action: entry.action,
-    patientId: entry.patientId,
-    outcome: entry.outcome,
-    ip: ctx.ip,
-    requestId: ctx.requestId,
-    details: entry.details ?? null,
-  });
+  await recordMany(db, ctx, [entry]);
 }
 
-/** One event per patient touched by a list read, in one insert. */
+/** One event per patient touched (e.g. by a list read), in one insert. */
 export async function recordMany(db: Db | Tx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await repo.insertEvents(
