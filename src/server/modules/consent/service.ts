@@ -7,7 +7,6 @@ import { AppError, forbidden, notFound } from '../../../core/errors.ts';
 import type { AuthSettings } from '../../config.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { enqueue } from '../../events/outbox.ts';
-import type { Principal } from '../../http/access.ts';
 import { hasCareRelationship } from '../appointments/index.ts';
 import { recordAudit, type AuditContext } from '../audit/index.ts';
 import { findPatientRef } from '../patients/index.ts';
@@ -239,39 +238,6 @@ export async function emergencyAccess(
     const [row] = await repo.activeGrants(tx, new Date(), { patientId: patient.id, doctorId });
     return toGrant(row!);
   });
-}
-
-export async function assertCanWrite(db: Db, principal: Principal, patientId: string): Promise<void> {
-  if (principal.role === 'patient' && principal.patientId === patientId) return;
-  if (principal.role === 'doctor' && principal.doctorId) {
-    const grants = await repo.activeGrants(db, new Date(), { patientId, doctorId: principal.doctorId });
-    if (grants.length > 0) return;
-    throw forbidden(
-      'consent.required',
-      "Writing this patient's data needs their consent (one-time code) or emergency access.",
-    );
-  }
-  throw forbidden('access.patient', "You may not change this patient's data.");
-}
-
-/**
- * Who may read a patient's data: the patient, a doctor who cares for them (or holds an active grant,
- * e.g. emergency access), and, for demographics only, an admin.
- */
-export async function assertCanRead(
-  db: Db,
-  principal: Principal,
-  patientId: string,
-  clinical: boolean,
-): Promise<void> {
-  if (principal.role === 'patient' && principal.patientId === patientId) return;
-  if (principal.role === 'admin' && !clinical) return;
-  if (principal.role === 'doctor' && principal.doctorId) {
-    if (await hasCareRelationship(db, principal.doctorId, patientId)) return;
-    const grants = await repo.activeGrants(db, new Date(), { patientId, doctorId: principal.doctorId });
-    if (grants.length > 0) return;
-  }
-  throw forbidden('access.patient', "You may not see this patient's data.");
 }
 
 export async function pendingRequests(db: Db, patientId: string) {
