@@ -41,10 +41,19 @@ import {
   type Rule,
 } from './authz-world.ts';
 import { strongPassword } from './fixtures.ts';
+import { ALERTS_RULES } from './authz-rules-alerts.ts';
+import { ANALYTICS_RULES } from './authz-rules-analytics.ts';
+import { DISCOVERY_RULES } from './authz-rules-discovery.ts';
+import { IMPORTS_RULES } from './authz-rules-imports.ts';
 
 export * from './authz-world.ts';
 
 export const RULES: Record<string, Rule> = {
+  // Each later module keeps its rules in its own file (authz-rules-<module>.ts).
+  ...ALERTS_RULES,
+  ...ANALYTICS_RULES,
+  ...DISCOVERY_RULES,
+  ...IMPORTS_RULES,
   // System, documentation and the home page.
   'GET /': { expect: PUBLIC },
   'GET /health': { expect: PUBLIC },
