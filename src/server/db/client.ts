@@ -25,6 +25,23 @@ export async function queryRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
   return (result as { rows: T[] }).rows;
 }
 
+/**
+ * A hot query built and prepared once per database handle instead of on every call (Drizzle
+ * `.prepare(name)` with `sql.placeholder`s): on PostgreSQL it becomes a named server-side statement,
+ * parsed once per connection and planned generically, which is most of a point lookup's cost.
+ */
+export function preparedPer<P>(build: (db: Db | Tx) => P): (db: Db | Tx) => P {
+  const cache = new WeakMap<Db | Tx, P>();
+  return (db) => {
+    let prepared = cache.get(db);
+    if (!prepared) {
+      prepared = build(db);
+      cache.set(db, prepared);
+    }
+    return prepared;
+  };
+}
+
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Db;
@@ -86,7 +103,13 @@ async function openPglite(options: Extract<DatabaseOptions, { kind: 'pglite' }>)
 }
 
 async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // Named (prepared) statements are our hot point lookups: plan them once per connection, generically,
+  // instead of re-planning on every execution (unnamed statements are unaffected).
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    options: '-c plan_cache_mode=force_generic_plan',
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, lt, ne, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { queryRows, type Db, type Tx } from '../../db/client.ts';
 import { appointments, clinics, doctors, idempotencyKeys, patients } from '../../db/schema/index.ts';
 
 /** A doctor cares for a patient once they have (had) a non-cancelled appointment together. */
@@ -71,6 +71,29 @@ export async function insertAppointment(tx: Tx, values: typeof appointments.$inf
     .values(values)
     .returning({ id: appointments.id, bookedAt: appointments.bookedAt });
   return row!;
+}
+
+/**
+ * Inserts an appointment with statements that must commit with it (its outbox event, audit row, the
+ * idempotency key's settlement) as ONE statement of data-modifying WITH clauses: all or nothing, in a
+ * single round trip, without an explicit transaction. The 23P01 of an overlap aborts every part.
+ */
+export async function insertAppointmentWith(
+  db: Db | Tx,
+  values: typeof appointments.$inferInsert & { id: string },
+  effects: SQL[],
+): Promise<{ bookedAt: Date }> {
+  const insert = db.insert(appointments).values(values).returning({ bookedAt: appointments.bookedAt });
+  const clauses = effects.map((effect, i) => sql`${sql.identifier(`effect${String(i)}`)} as (${effect})`);
+  const statement = clauses.length
+    ? sql`with ${sql.join(clauses, sql`, `)} ${insert.getSQL()}`
+    : insert.getSQL();
+  const [row] = await queryRows<{ booked_at: Date | string }>(db, statement);
+  return { bookedAt: new Date(row!.booked_at) };
+}
+
+export function settleIdempotencyKeyStatement(db: Db | Tx, id: string, appointmentId: string): SQL {
+  return db.update(idempotencyKeys).set({ appointmentId }).where(eq(idempotencyKeys.id, id)).getSQL();
 }
 
 export async function updateAppointment(

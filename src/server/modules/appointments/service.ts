@@ -8,10 +8,11 @@ import { AppError, conflict, forbidden, notFound, validationFailed } from '../..
 import { isUuid } from '../../../core/ids.ts';
 import type { SchedulingSettings } from '../../config.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { enqueue } from '../../events/outbox.ts';
+import { enqueue, outboxStatement } from '../../events/outbox.ts';
+import { newId } from '../../db/schema/columns.ts';
 import type { Principal } from '../../http/access.ts';
 import { sqlState } from '../../http/problem.ts';
-import { recordAudit, type AuditContext } from '../audit/index.ts';
+import { auditStatement, recordAudit, type AuditContext } from '../audit/index.ts';
 import { findDoctorRef } from '../doctors/index.ts';
 import { findPatientRef } from '../patients/index.ts';
 import { loadAvailability, type DoctorAvailability } from './availability.ts';
@@ -135,33 +136,44 @@ export async function book(
   ]);
   const doctor = slot.found.doctor;
   try {
-    const result = await retryOnConflict(() =>
-      deps.db.transaction(async (tx) => {
-        const claim = key
-          ? await repo.claimIdempotencyKey(tx, principal.userId, key, requestHash(body))
-          : undefined;
-        if (claim && !claim.claimed) return { replayOf: claim.earlier };
-        const { id, bookedAt } = await repo.insertAppointment(tx, {
-          doctorId: doctor.id,
-          patientId: patient.id,
-          clinicId: slot.clinicId,
-          startsAt: new Date(start),
-          endsAt: new Date(slot.end),
-          reason: body.reason ?? null,
-          bookedByUserId: principal.userId,
-        });
-        if (claim?.claimed) await repo.settleIdempotencyKey(tx, claim.id, id);
-        await announce(tx, 'appointment.booked', id, patient.userId, { startsAt: body.startsAt });
-        await recordAudit(tx, ctx, {
+    const id = newId();
+    const write = async (db: Db | Tx, claimId?: string) => {
+      const effects = [
+        outboxStatement(db, {
+          topic: 'appointment.booked',
+          recipientUserId: patient.userId,
+          payload: { appointmentId: id, startsAt: body.startsAt },
+        }),
+        auditStatement(db, ctx, {
           action: 'appointment.book',
           patientId: patient.id,
           outcome: 'allowed',
           details: { appointmentId: id },
-        });
-        return { id, bookedAt };
-      }),
+        }),
+      ];
+      if (claimId) effects.push(repo.settleIdempotencyKeyStatement(db, claimId, id));
+      const values = {
+        id,
+        doctorId: doctor.id,
+        patientId: patient.id,
+        clinicId: slot.clinicId,
+        startsAt: new Date(start),
+        endsAt: new Date(slot.end),
+        reason: body.reason ?? null,
+        bookedByUserId: principal.userId,
+      };
+      return { id, ...(await repo.insertAppointmentWith(db, values, effects)) };
+    };
+    // Without a key the whole booking is one statement; a key needs its claim first, in a transaction.
+    const result = await retryOnConflict(() =>
+      key
+        ? deps.db.transaction(async (tx) => {
+            const claim = await repo.claimIdempotencyKey(tx, principal.userId, key, requestHash(body));
+            return claim.claimed ? write(tx, claim.id) : { replayOf: claim.earlier };
+          })
+        : write(deps.db),
     );
-    if (result.replayOf) return await replay(deps.db, result.replayOf, requestHash(body), principal);
+    if ('replayOf' in result) return await replay(deps.db, result.replayOf, requestHash(body), principal);
     // Everything the reply shows is already known: no read-back.
     const view = {
       id: result.id,

@@ -6,6 +6,7 @@ export { auditRoutes } from './routes.ts';
 export {
   record as recordAudit,
   recordMany as recordAudits,
+  statement as auditStatement,
   type AuditContext,
   type AuditEntry,
 } from './service.ts';

@@ -10,6 +10,10 @@ export async function insertEvents(db: Db | Tx, rows: AuditInsert[]): Promise<vo
   await db.insert(auditEvents).values(rows);
 }
 
+export function insertStatement(db: Db | Tx, rows: AuditInsert[]): SQL {
+  return db.insert(auditEvents).values(rows).getSQL();
+}
+
 /** Newest first; the cursor is (at, id) of the last row seen. */
 const before = (after: CursorKey | undefined): SQL | undefined =>
   after

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Page } from '../../../core/pagination.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Principal } from '../../http/access.ts';
@@ -28,20 +29,25 @@ export async function record(db: Db | Tx, ctx: AuditContext, entry: AuditEntry):
 /** One event per patient touched (e.g. by a list read), in one insert. */
 export async function recordMany(db: Db | Tx, ctx: AuditContext, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await repo.insertEvents(
-    db,
-    entries.map((entry) => ({
-      actorUserId: ctx.actor?.userId ?? null,
-      actorRole: ctx.actor?.role ?? 'anonymous',
-      action: entry.action,
-      patientId: entry.patientId,
-      outcome: entry.outcome,
-      ip: ctx.ip,
-      requestId: ctx.requestId,
-      details: entry.details ?? null,
-    })),
-  );
+  await repo.insertEvents(db, toRows(ctx, entries));
 }
+
+/** The insert of one event as an unexecuted statement, for a caller's data-modifying WITH clause. */
+export function statement(db: Db | Tx, ctx: AuditContext, entry: AuditEntry): SQL {
+  return repo.insertStatement(db, toRows(ctx, [entry]));
+}
+
+const toRows = (ctx: AuditContext, entries: AuditEntry[]): repo.AuditInsert[] =>
+  entries.map((entry) => ({
+    actorUserId: ctx.actor?.userId ?? null,
+    actorRole: ctx.actor?.role ?? 'anonymous',
+    action: entry.action,
+    patientId: entry.patientId,
+    outcome: entry.outcome,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    details: entry.details ?? null,
+  }));
 
 const cursorOf = (r: { at: Date; id: string }): [string, string] => [r.at.toISOString(), r.id];
 

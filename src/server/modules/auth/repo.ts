@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { preparedPer, type Db, type Tx } from '../../db/client.ts';
 import { doctors, passwordResets, patients, sessions, users } from '../../db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -43,7 +43,7 @@ export async function insertSession(db: Db | Tx, values: typeof sessions.$inferI
 }
 
 /** The session for a token hash with its user and linked doctor/patient records, in one query. */
-function sessionLookup(db: Db) {
+function sessionLookup(db: Db | Tx) {
   return db
     .select({
       session: sessions,
@@ -61,16 +61,11 @@ function sessionLookup(db: Db) {
 }
 
 /** Runs on every authenticated request: built and prepared once per database, not per call. */
-const preparedLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+const preparedLookup = preparedPer(sessionLookup);
 
 /** The session for a token hash with its user and linked doctor/patient records, in one query. */
 export async function sessionByTokenHash(db: Db, tokenHash: string) {
-  let lookup = preparedLookups.get(db);
-  if (!lookup) {
-    lookup = sessionLookup(db);
-    preparedLookups.set(db, lookup);
-  }
-  const [row] = await lookup.execute({ tokenHash });
+  const [row] = await preparedLookup(db).execute({ tokenHash });
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { isUuid } from '../../../core/ids.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { preparedPer, type Db, type Tx } from '../../db/client.ts';
 import { patients } from '../../db/schema/index.ts';
 import { containsPattern } from '../../db/text.ts';
 import type { CursorKey } from '../../http/pagination.ts';
@@ -10,13 +10,22 @@ export type PatientRow = typeof patients.$inferSelect;
 
 const byRef = (ref: string) => (isUuid(ref) ? eq(patients.id, ref) : eq(patients.code, ref));
 
-/** Just enough to route a request and label it: the id, code, name and linked account. */
+/** Just enough to route a request and label it; prepared, as every booking and chart read starts here. */
+const refLookup = (by: 'id' | 'code') =>
+  preparedPer((db) =>
+    db
+      .select({ id: patients.id, userId: patients.userId, code: patients.code, name: patients.name })
+      .from(patients)
+      .where(eq(patients[by], sql.placeholder('ref')))
+      .limit(1)
+      .prepare(`patient_ref_by_${by}`),
+  );
+const refById = refLookup('id');
+const refByCode = refLookup('code');
+
+/** The id, code, name and linked account of the patient with this id or code. */
 export async function findPatientRef(db: Db | Tx, ref: string) {
-  const [row] = await db
-    .select({ id: patients.id, userId: patients.userId, code: patients.code, name: patients.name })
-    .from(patients)
-    .where(byRef(ref))
-    .limit(1);
+  const [row] = await (isUuid(ref) ? refById : refByCode)(db).execute({ ref });
   return row;
 }
 
