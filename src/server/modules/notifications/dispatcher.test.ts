@@ -3,6 +3,7 @@
  * Twilio-compatible SMS gateway) on a real database, on a fake clock.
  */
 import { eq, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/db.ts';
 import { createCast, type Cast } from '../../../../test/helpers/fixtures.ts';
@@ -198,6 +199,22 @@ describe('failures and retries', () => {
       'HTTP 500: boom (gave up after 4 attempts)',
     ]);
     expect(smsTo('+15550000500')).toHaveLength(4);
+  });
+
+  it("holds a retry that would fall in the recipient's quiet hours until they end", async () => {
+    peers.http.script = (r) => (r.fields.To === '+15550000022' ? { status: 503 } : { status: 200 });
+    const zone = 'America/Sao_Paulo';
+    const local = DateTime.fromMillis(clock.now(), { zone });
+    // Quiet from this minute for two hours: the first try is already due, its retry in 7.5 s is not.
+    const start = local.hour * 60 + local.minute;
+    const quietHours = { start, end: (start + 120) % 1440, zone };
+    await insertDeliveries(database.db, [sms('t:quiet', '+15550000022', { data: { quietHours } })]);
+    await deliverDue(deps);
+    const d = await row('t:quiet');
+    const quietEnd = local.startOf('minute').plus({ minutes: 120 }).toMillis();
+    expect([d.status, d.attempts, d.nextAttemptAt.getTime()]).toEqual(['pending', 1, quietEnd]);
+    clock.advance(60_000);
+    expect(await deliverDue(deps)).toBe(0);
   });
 
   it('does not retry a permanent error (a bad number)', async () => {

@@ -17,7 +17,14 @@ import {
   type DeliveryRow,
   type Result,
 } from './repo.ts';
-import { afterAttempt, MESSAGES, type MessageName, type SendOutcome } from './rules.ts';
+import {
+  afterAttempt,
+  MESSAGES,
+  releaseAt,
+  type MessageName,
+  type QuietHours,
+  type SendOutcome,
+} from './rules.ts';
 import { render, type Section } from './templates.ts';
 
 /** What each channel sends: rendering the rest would be wasted work. */
@@ -101,6 +108,14 @@ async function sendOne(deps: NotifyDeps, row: DeliveryRow): Promise<SendOutcome>
   }
 }
 
+/** A non-urgent retry that would land in the recipient's quiet hours waits until they end, as the first try did. */
+function retryAt(row: DeliveryRow, at: number): number {
+  const q = row.data.quietHours as Partial<QuietHours & { zone: string }> | undefined;
+  if (row.urgent || typeof q?.start !== 'number' || typeof q.end !== 'number' || typeof q.zone !== 'string')
+    return at;
+  return releaseAt(at, q.zone, { start: q.start, end: q.end }, false);
+}
+
 function toResult(deps: NotifyDeps, row: DeliveryRow, outcome: SendOutcome, now: number): Result {
   const s = deps.settings;
   const policy = { maxAttempts: s.maxAttempts, baseDelayMs: s.retryBaseMs, maxDelayMs: s.retryMaxMs };
@@ -110,7 +125,7 @@ function toResult(deps: NotifyDeps, row: DeliveryRow, outcome: SendOutcome, now:
   return {
     id: row.id,
     status: 'pending',
-    nextAttemptAt: new Date(step.at),
+    nextAttemptAt: new Date(retryAt(row, step.at)),
     lastError: 'error' in outcome ? outcome.error : undefined,
   };
 }

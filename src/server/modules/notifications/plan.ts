@@ -99,8 +99,10 @@ export interface PersonalMessage {
 export function planPersonal(deps: NotifyDeps, m: PersonalMessage): NewDelivery[] {
   const kind = MESSAGES[m.message];
   const locale = deps.catalog.get(m.message, m.recipient.locale ?? deps.settings.defaultLocale).locale;
-  const data = { name: m.recipient.name, ...m.data(locale) };
   const zone = m.recipient.zone ?? m.zone;
+  // Kept with the delivery so a retry that would land in the quiet hours waits for them too.
+  const hold = m.recipient.quiet && !kind.urgent ? { quietHours: { ...m.recipient.quiet, zone } } : {};
+  const data = { name: m.recipient.name, ...m.data(locale), ...hold };
   const due = new Date(releaseAt(m.now, zone, m.recipient.quiet, kind.urgent));
   const channels = chooseChannels(
     m.message,
