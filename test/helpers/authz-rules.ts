@@ -342,4 +342,8 @@ export const RULES: Record<string, Rule> = {
     params: async (w) => ({ id: await ratingOfA(w) }),
     body: () => ({ reason: 'Names another patient.' }),
   },
+  'DELETE /api/v1/ratings/{id}/hide': {
+    expect: ADMIN,
+    params: async (w) => ({ id: await ratingOfA(w) }),
+  },
 };

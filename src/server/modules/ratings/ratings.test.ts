@@ -21,7 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const api = (method: 'GET' | 'POST' | 'PATCH', url: string, who: SignedIn | null, payload?: object) =>
+const api = (
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  who: SignedIn | null,
+  payload?: object,
+) =>
   t.app.inject({
     method,
     url: `/api/v1${url}`,
@@ -151,5 +156,13 @@ describe('what the public sees', () => {
     expect(mine.json<{ items: object[] }>().items).toEqual([
       expect.objectContaining({ id, commentHidden: true }),
     ]);
+    // Undoing the moderation shows the comment again; undoing twice is a conflict.
+    expect((await api('DELETE', `/ratings/${id}/hide`, admin)).json()).toMatchObject({ hidden: null });
+    const shown = (await api('GET', `/doctors/${cast.doctorA.id}/ratings`, null)).json<{
+      items: { id: string; comment: string | null }[];
+    }>();
+    expect(shown.items.find((r) => r.id === id)?.comment).toBe('Dr Ana lives at Rua X 12');
+    const again = await api('DELETE', `/ratings/${id}/hide`, admin);
+    expect([again.statusCode, again.json<{ code: string }>().code]).toEqual([409, 'rating.not_hidden']);
   });
 });

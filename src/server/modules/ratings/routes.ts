@@ -108,4 +108,17 @@ export const ratingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     (request) =>
       service.hide(db, principalOf(request), request.params.id, request.body.reason, auditContextOf(request)),
   );
+  app.delete(
+    '/ratings/:id/hide',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags,
+        summary: 'Show a hidden comment again (undo a moderation)',
+        params: ratingParams,
+        response: { 200: moderatedRating, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) => service.unhide(db, request.params.id, auditContextOf(request)),
+  );
 };

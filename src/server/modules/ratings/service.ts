@@ -168,6 +168,30 @@ export async function hide(db: Db, admin: Principal, id: string, reason: string,
   });
 }
 
+/** Shows a hidden comment again (a moderation mistake, or the patient's appeal), audited. */
+export async function unhide(db: Db, id: string, ctx: AuditContext) {
+  const row = await repo.findRating(db, id);
+  if (!row) throw notFound('rating.not_found', 'No rating has this id.');
+  if (row.hiddenAt === null)
+    throw new AppError(409, 'rating.not_hidden', 'Conflict', {
+      detail: "This rating's comment is not hidden.",
+    });
+  return db.transaction(async (tx) => {
+    const updated = await repo.updateRating(tx, id, {
+      hiddenAt: null,
+      hiddenReason: null,
+      hiddenByUserId: null,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'rating.unhide',
+      patientId: row.patientId,
+      outcome: 'allowed',
+      details: { ratingId: id },
+    });
+    return toModerated(updated);
+  });
+}
+
 /** Every rating a patient gave, newest first (their record export). */
 export async function givenBy(db: Db, patientId: string): Promise<Rating[]> {
   return (await repo.page(db, repo.ofPatient(patientId), undefined, 10_000)).map(toRating);
