@@ -73,6 +73,22 @@ export async function insertAppointment(tx: Tx, values: typeof appointments.$inf
   return row!;
 }
 
+/** The facts other modules check a visit against (records attach encounters, ratings need completion). */
+export async function visitFacts(db: Db | Tx, id: string) {
+  const [row] = await db
+    .select({
+      id: appointments.id,
+      patientId: appointments.patientId,
+      doctorId: appointments.doctorId,
+      status: appointments.status,
+      startsAt: appointments.startsAt,
+    })
+    .from(appointments)
+    .where(eq(appointments.id, id))
+    .limit(1);
+  return row;
+}
+
 /**
  * Inserts an appointment with statements that must commit with it (its outbox event, audit row, the
  * idempotency key's settlement) as ONE statement of data-modifying WITH clauses: all or nothing, in a

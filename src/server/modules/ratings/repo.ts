@@ -1,23 +1,11 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, sum, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { appointments, ratings } from '../../db/schema/index.ts';
+import { ratings } from '../../db/schema/index.ts';
 import type { CursorKey } from '../../http/pagination.ts';
 
 export type RatingRow = typeof ratings.$inferSelect;
 
 /** Read-only look-up of the visit being rated (the appointments table belongs to scheduling). */
-export async function visitFacts(db: Db, appointmentId: string) {
-  const [row] = await db
-    .select({
-      patientId: appointments.patientId,
-      doctorId: appointments.doctorId,
-      status: appointments.status,
-    })
-    .from(appointments)
-    .where(eq(appointments.id, appointmentId))
-    .limit(1);
-  return row;
-}
 
 export async function insertRating(tx: Tx, values: typeof ratings.$inferInsert): Promise<RatingRow> {
   const [row] = await tx.insert(ratings).values(values).returning();

@@ -5,6 +5,7 @@ import type { Principal } from '../../http/access.ts';
 import { decodeCursor, encodeCursor, toPage } from '../../http/pagination.ts';
 import { sqlState } from '../../http/problem.ts';
 import { recordAudit, recordAudits, type AuditContext } from '../audit/index.ts';
+import { visitFacts } from '../appointments/index.ts';
 import { findDoctorRef } from '../doctors/index.ts';
 import * as repo from './repo.ts';
 import { canEdit, editableUntil, rateRefusal, summarize, type RatingSummary } from './rules.ts';
@@ -28,7 +29,7 @@ const visitNotFound = () => notFound('appointment.not_found', 'You have no appoi
 
 /** One rating per completed visit: the unique index settles two submissions racing each other. */
 export async function rate(db: Db, patientId: string, body: RateBody, ctx: AuditContext): Promise<Rating> {
-  const visit = await repo.visitFacts(db, body.appointmentId);
+  const visit = await visitFacts(db, body.appointmentId);
   if (!visit) throw visitNotFound();
   const refusal = rateRefusal(visit, patientId);
   if (refusal === 'rating.not_yours') throw visitNotFound();

@@ -4,26 +4,11 @@
  */
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { appointments, billingLines, doctors, recordRevisions } from '../../db/schema/index.ts';
+import { billingLines, doctors, recordRevisions } from '../../db/schema/index.ts';
 import { ENTRY_FIELDS, type EntryTable } from './kinds.ts';
 
 type Row<T extends EntryTable> = T['$inferSelect'];
 type Insert<T extends EntryTable> = T['$inferInsert'];
-
-/** Reads from the appointments table (a read-only look-up: the visit an encounter documents). */
-export async function appointmentFacts(db: Db, id: string) {
-  const [row] = await db
-    .select({
-      id: appointments.id,
-      patientId: appointments.patientId,
-      status: appointments.status,
-      startsAt: appointments.startsAt,
-    })
-    .from(appointments)
-    .where(eq(appointments.id, id))
-    .limit(1);
-  return row;
-}
 
 export async function findRow<T extends EntryTable>(
   db: Db | Tx,

@@ -5,6 +5,7 @@ import { newId } from '../../db/schema/columns.ts';
 import { encounters, type EntryKind } from '../../db/schema/index.ts';
 import type { Principal } from '../../http/access.ts';
 import { sqlState } from '../../http/problem.ts';
+import { visitFacts } from '../appointments/index.ts';
 import { recordAudit, type AuditContext } from '../audit/index.ts';
 import { describeCodes, normalizeIcd10Code } from '../icd10/index.ts';
 import type { PatientFacts } from '../patients/index.ts';
@@ -156,7 +157,7 @@ export async function createEncounter(
 ): Promise<EncounterRecord> {
   const patient = await patientOrThrow(db, patientRef);
   const doctorId = await guardWrite(db, principal, patient, ctx, 'records.write');
-  const visit = body.appointmentId ? await repo.appointmentFacts(db, body.appointmentId) : undefined;
+  const visit = body.appointmentId ? await visitFacts(db, body.appointmentId) : undefined;
   const occurredAt = body.occurredAt ?? visit?.startsAt.toISOString() ?? new Date().toISOString();
   const rules = await contextFor(db, patient, body, occurredAt);
   const violations = body.appointmentId ? checkVisitLink(visit, patient.id, 'body.appointmentId') : [];
