@@ -3,7 +3,16 @@
  * time is bookable. No IO and no clock (`now` is a parameter). Instants are epoch milliseconds in UTC;
  * every wall-clock step (a local day's hours, the horizon) goes through Luxon in the clinic's zone.
  */
-import { clearWallClockCache, dayNumber, horizonEnd, isZone, localDay, wallInstant } from './wallclock.ts';
+import {
+  clearWallClockCache,
+  dayOf,
+  horizonEnd,
+  isoWeekday,
+  isZone,
+  localDay,
+  minutesOf,
+  wallInstant,
+} from './wallclock.ts';
 
 /** Forgets memoised Luxon answers (benchmarks use it to measure cold runs). */
 export const clearRulesCache = clearWallClockCache;
@@ -50,37 +59,12 @@ export type SlotCheck = { ok: true } | { ok: false; code: SlotCode; message: str
 export type Problem = { path: string; message: string };
 
 const MINUTE = 60_000;
-/** Length of a UTC calendar day: used only to number dates, never to shift between zones. */
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** An availability with the issue's defaults (30-min slots, 2 h notice, 90-day horizon, weekends closed). */
 export function withDefaults(a: Partial<Availability> & { zone: string }): Availability {
   const numbers = { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 120, horizonDays: 90 };
   const lists = { weekly: [], overrides: [], closedWeekdays: [6, 7] as Weekday[], holidays: [], timeOff: [] };
   return { ...numbers, ...lists, ...a };
-}
-
-// Local dates are "day numbers" (days since 1970-01-01 on the calendar): plain calendar arithmetic
-// with no zone involved, so the hot path compares numbers instead of formatting date strings.
-const isoWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1; // day 0 was a Thursday
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-/** Every valid 'HH:MM' ('24:00' = 1440): parsing ranges is a lookup, not a regex per call. */
-const MINUTES = new Map(
-  Array.from({ length: 1441 }, (_, m) => [`${pad(Math.floor(m / 60))}:${pad(m % 60)}`, m]),
-);
-/** Minutes after midnight of 'HH:MM', NaN when malformed. */
-const minutesOf = (t: string): number => MINUTES.get(t) ?? NaN;
-
-/** Day number of a real 'YYYY-MM-DD' date (years 100+), NaN otherwise (e.g. 2026-02-30). */
-function dayOf(iso: string): number {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return NaN;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const back = new Date(dayNumber(y, mo, d) * DAY_MS);
-  const same = back.getUTCFullYear() === y && back.getUTCMonth() + 1 === mo && back.getUTCDate() === d;
-  return same ? dayNumber(y, mo, d) : NaN;
 }
 
 const isInt = (x: number, min: number, max: number): boolean => Number.isInteger(x) && x >= min && x <= max;

@@ -70,3 +70,27 @@ export function horizonEnd(zone: string, now: number, days: number): number {
     DateTime.fromMillis(now, { zone }).plus({ days }).toMillis(),
   );
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Local dates are "day numbers" (days since 1970-01-01 on the calendar): plain calendar arithmetic
+// with no zone involved, so the hot path compares numbers instead of formatting date strings.
+export const isoWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1; // day 0 was a Thursday
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+/** Every valid 'HH:MM' ('24:00' = 1440): parsing ranges is a lookup, not a regex per call. */
+const MINUTES = new Map(
+  Array.from({ length: 1441 }, (_, m) => [`${pad(Math.floor(m / 60))}:${pad(m % 60)}`, m]),
+);
+/** Minutes after midnight of 'HH:MM', NaN when malformed. */
+export const minutesOf = (t: string): number => MINUTES.get(t) ?? NaN;
+
+/** Day number of a real 'YYYY-MM-DD' date (years 100+), NaN otherwise (e.g. 2026-02-30). */
+export function dayOf(iso: string): number {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return NaN;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const back = new Date(dayNumber(y, mo, d) * DAY_MS);
+  const same = back.getUTCFullYear() === y && back.getUTCMonth() + 1 === mo && back.getUTCDate() === d;
+  return same ? dayNumber(y, mo, d) : NaN;
+}
