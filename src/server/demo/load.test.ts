@@ -2,7 +2,7 @@ import { verify } from '@node-rs/argon2';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
-import type { Database, Db } from '../db/client.ts';
+import { queryRows, type Database, type Db } from '../db/client.ts';
 import { appointments, clinics, doctors, patients, users } from '../db/schema/index.ts';
 import { newId } from '../db/schema/columns.ts';
 import { loadDemoData, type DemoResult } from './index.ts';
@@ -33,10 +33,50 @@ afterAll(() => database.close());
 describe('loadDemoData', () => {
   it('loads the whole demo into an empty database, every appointment accepted by the overlap constraints', async () => {
     if (!result.loaded) throw new Error('the demo did not load');
-    expect(result.counts).toEqual({ clinics: 3, doctors: 12, patients: 200, appointments: 400, users: 3 });
-    expect(await tableCounts(database.db)).toEqual(result.counts);
+    expect(result.counts).toMatchObject({ clinics: 3, doctors: 12, patients: 200, users: 3 });
+    expect(result.counts.appointments).toBeGreaterThan(400);
+    expect(result.counts.records).toBeGreaterThan(400);
+    const { clinics: c, doctors: d, patients: p, appointments: a, users: u } = result.counts;
+    expect(await tableCounts(database.db)).toEqual({
+      clinics: c,
+      doctors: d,
+      patients: p,
+      appointments: a,
+      users: u,
+    });
     const [first] = await database.db.select().from(clinics).where(eq(clinics.code, 'C001'));
-    expect(first).toMatchObject({ timezone: 'America/Sao_Paulo', closedOnWeekends: true });
+    expect(first).toMatchObject({ timezone: 'America/Sao_Paulo' });
+  });
+
+  it('comes from the generator through the import path: past visits settled, future ones booked', async () => {
+    const [run] = await queryRows<{ format: string; source: string }>(
+      database.db,
+      sql`select format, source from import_runs`,
+    );
+    expect(run).toEqual({ format: 'healthsynth', source: 'demo' });
+    const rows = await queryRows<{ future: boolean; status: string; n: number }>(
+      database.db,
+      sql`select starts_at > ${NOW.toISOString()}::timestamptz as future, status, count(*)::int as n
+          from appointments group by 1, 2`,
+    );
+    const statuses = (future: boolean) =>
+      rows
+        .filter((r) => r.future === future)
+        .map((r) => r.status)
+        .sort();
+    expect(statuses(false)).toEqual(['cancelled', 'completed', 'no_show']);
+    expect(statuses(true)).toContain('booked');
+    expect(statuses(true)).not.toContain('completed');
+    const [late] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from encounters where occurred_at > ${NOW.toISOString()}::timestamptz`,
+    );
+    expect(late!.n).toBe(0);
+    const hours = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from doctor_weekly_hours`,
+    );
+    expect(hours[0]!.n).toBeGreaterThanOrEqual(12 * 5);
   });
 
   it('does not load twice: a second call reports loaded:false and changes nothing', async () => {

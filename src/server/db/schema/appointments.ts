@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { clinics } from './clinics.ts';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { doctors } from './doctors.ts';
@@ -30,6 +30,11 @@ export const appointments = pgTable(
       .references(() => clinics.id, { onDelete: 'restrict' }),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /**
+     * False for imported visits whose source gives only the day (the no-show data): they span the clinic's
+     * local day and are left out of the overlap constraints (migration 0011). Native bookings are always true.
+     */
+    timeKnown: boolean('time_known').notNull().default(true),
     status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
     reason: text('reason'),
     bookedAt: timestamp('booked_at', { withTimezone: true }).notNull().defaultNow(),
