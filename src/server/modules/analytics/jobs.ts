@@ -1,0 +1,74 @@
+/**
+ * The pipeline on pg-boss: `pipeline.run` runs a date on the cron schedule (weekdays 10:05 in the pipeline's
+ * zone by default), or continues unfinished runs (`resume`, sent when a worker process starts). One queue,
+ * one job at a time (singleton policy): the warehouse file has a single writer.
+ */
+import type { Logger } from 'pino';
+import type { PipelineContext, PipelineMetrics } from '../../../pipeline/runner/index.ts';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import type { JobRegistry } from '../../jobs/index.ts';
+import { PIPELINE_RUN_JOB } from './service.ts';
+
+/** A run of a date (default today), or `resume: true` to continue unfinished runs. */
+export interface PipelineJob {
+  date?: string;
+  trigger?: string;
+  resume?: boolean;
+}
+
+/** The job a worker sends itself at start-up: continue what a previous process left unfinished. */
+export const PIPELINE_RESUME: PipelineJob = { resume: true, trigger: 'startup' };
+
+export interface PipelineJobDeps {
+  config: Pick<Config, 'pipeline' | 'objectStore' | 'retention'>;
+  database: Database;
+  logger: Logger;
+  metrics: PipelineMetrics;
+}
+
+/** A run takes minutes at most; its steps retry themselves, so the job does not. */
+const QUEUE = { policy: 'singleton' as const, expireInSeconds: 4 * 3600, retryLimit: 0 };
+
+export function registerPipelineJobs(registry: JobRegistry, deps: PipelineJobDeps): void {
+  const p = deps.config.pipeline;
+  // The pipeline's code (generator, DuckDB, charts) loads on the first run, not at server start.
+  const pipeline = async () => ({
+    ...(await import('../../../pipeline/runner/index.ts')),
+    ...(await import('../../../pipeline/runner/compose.ts')),
+  });
+  const withContext = async <T>(
+    fn: (ctx: PipelineContext, m: Awaited<ReturnType<typeof pipeline>>) => Promise<T>,
+  ): Promise<T> => {
+    const m = await pipeline();
+    const ctx = m.composePipeline(deps.config, deps.database, { logger: deps.logger, metrics: deps.metrics });
+    try {
+      return await fn(ctx, m);
+    } finally {
+      ctx.close();
+    }
+  };
+  registry.add<PipelineJob>({
+    name: PIPELINE_RUN_JOB,
+    queue: QUEUE,
+    ...(p.schedule ? { schedule: { cron: p.cron, tz: p.timezone, data: { trigger: 'schedule' } } } : {}),
+    handler: async (jobs) => {
+      for (const job of jobs) {
+        if (job.data.resume) {
+          // Usually nothing is unfinished: look first, so a start-up does not load the pipeline's code.
+          const { unfinishedRuns } = await import('../../../pipeline/runner/state.ts');
+          if ((await unfinishedRuns(deps.database.db, deps.database.kind === 'pglite')).length === 0)
+            continue;
+          const outcomes = await withContext((ctx, m) => m.resumeRuns(ctx));
+          if (outcomes.length > 0) deps.logger.info({ resumed: outcomes.length }, 'pipeline runs resumed');
+          continue;
+        }
+        const outcome = await withContext((ctx, m) => {
+          const date = job.data.date ?? m.todayIn(p.timezone);
+          return m.runDate(ctx, { date, source: p.source, trigger: job.data.trigger ?? 'schedule' });
+        });
+        deps.logger.info({ runId: outcome.runId, status: outcome.status }, 'pipeline run finished');
+      }
+    },
+  });
+}
