@@ -17,7 +17,16 @@ const STRING_SQL = [
 ];
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.healthsync/', 'coverage/', 'dist/', 'src/server/db/migrations/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.healthsync/',
+      'coverage/',
+      'dist/',
+      'web/dist/',
+      'src/server/db/migrations/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -154,7 +154,8 @@ async function headersFor(role: RoleName, rule: Rule): Promise<Record<string, st
 /** Runs one operation as every role, in ROLES order; returns the rows that differ from the rule. */
 async function mismatchesOf(key: string, rule: Rule): Promise<string[]> {
   const [method, template] = key.split(' ') as [HTTPMethods, string];
-  const url = fillPath(template, (await rule.params?.(world)) ?? {});
+  const query = rule.query ? `?${new URLSearchParams(rule.query).toString()}` : '';
+  const url = fillPath(template, (await rule.params?.(world)) ?? {}) + query;
   const mismatches: string[] = [];
   for (const role of ROLES) {
     const payload = rule.body?.(world, role) as object | undefined;

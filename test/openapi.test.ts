@@ -2,6 +2,7 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_SECTIONS } from '../src/server/http/web.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
 interface Operation {
@@ -14,7 +15,16 @@ interface OpenApiDoc {
 }
 
 /** Served on purpose without an entry in the document: the document itself, its UI, metrics, the home page. */
-const UNDOCUMENTED = [/^\/$/, /^\/metrics$/, /^\/api\/openapi\.json$/, /^\/api\/docs(\/|$)/];
+const UNDOCUMENTED = [
+  /^\/$/,
+  /^\/metrics$/,
+  /^\/api\/openapi\.json$/,
+  /^\/api\/docs(\/|$)/,
+  // The web app's pages and assets (src/server/http/web.ts).
+  ...CLIENT_SECTIONS.map((section) => new RegExp(`^${section}(/|/\\*)?$`)),
+  /^\/assets\/\*?$/,
+  /^\/favicon\.svg$/,
+];
 
 let t: TestApp;
 let doc: OpenApiDoc;

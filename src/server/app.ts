@@ -12,7 +12,6 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { enforceAccess, requireAccessDeclarations } from './http/access.ts';
-import { registerHome } from './http/home.ts';
 import { createLogger } from './http/logging.ts';
 import { registerHttpMetrics, type Metrics } from './http/metrics.ts';
 import { registerNotFound } from './http/not-found.ts';
@@ -21,6 +20,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { errorHandler } from './http/problem.ts';
 import { AppError } from '../core/errors.ts';
 import { systemRoutes } from './http/system.ts';
+import { registerWeb } from './http/web.ts';
 import type { Jobs } from './jobs/index.ts';
 import { clinicRoutes } from './modules/clinics/index.ts';
 import { doctorRoutes } from './modules/doctors/index.ts';
@@ -34,12 +34,18 @@ import { patientRoutes } from './modules/patients/index.ts';
 import { ratingRoutes } from './modules/ratings/index.ts';
 import { recordRoutes } from './modules/records/index.ts';
 import { userRoutes } from './modules/users/index.ts';
+import { alertRoutes } from './modules/alerts/index.ts';
+import { discoveryRoutes } from './modules/recommendations/index.ts';
+import { analyticsRoutes } from './modules/analytics/index.ts';
+import { snapshotDirOf } from '../pipeline/warehouse/snapshots.ts';
 
 export interface AppDeps {
   config: Pick<
     Config,
     'logLevel' | 'bodyLimit' | 'metricsAllow' | 'publicUrl' | 'auth' | 'scheduling' | 'notifications'
-  >;
+  > &
+    Partial<Pick<Config, 'alerts'>> &
+    Partial<Pick<Config, 'pipeline'>>;
   database: Database;
   jobs: Jobs;
   metrics: Metrics;
@@ -100,7 +106,7 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
     version: VERSION,
     channels: channelStatus(deps.config.notifications),
   });
-  registerHome(app, VERSION);
+  await registerWeb(app, { version: VERSION });
   await app.register(
     async (api) => {
       await api.register(clinicRoutes, { db });
@@ -119,6 +125,12 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
         db,
         settings: deps.config.notifications,
         metrics: deps.metrics.registry,
+      });
+      await api.register(alertRoutes, { db, settings: deps.config.alerts });
+      await api.register(discoveryRoutes, { db });
+      await api.register(analyticsRoutes, {
+        db,
+        snapshotDir: deps.config.pipeline ? snapshotDirOf(deps.config.pipeline.dir) : undefined,
       });
       for (const plugin of deps.extraPlugins ?? []) await api.register(plugin);
     },

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
+import type { ObjectStoreConfig } from '../pipeline/store/index.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -84,6 +85,47 @@ const notificationEnv = {
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
 };
 
+/** Object store (local directory unless S3_BUCKET is set) and retention periods. */
+const storageEnv = {
+  OBJECT_STORE_DIR: z.string().min(1).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name')
+    .optional(),
+  S3_ENDPOINT: httpUrl.optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9_][A-Za-z0-9._=+-]*\/)*$/, 'must be empty or folder names each ending in /')
+    .default(''),
+  RETENTION_DAYS: z.coerce.number().int().min(30).max(36500).default(3650),
+  RETENTION_NOTIFICATION_DAYS: z.coerce.number().int().min(7).max(36500).default(365),
+  // Community health alerts: EARS score (C1 statistic) at which an alert confirms itself (0 = admins
+  // always confirm), public counts below this are suppressed, and alarms on fewer cases open no alert.
+  ALERTS_AUTO_CONFIRM_SCORE: z.coerce.number().min(0).max(1000).default(0),
+  ALERTS_SUPPRESS_BELOW: z.coerce.number().int().min(1).max(1000).default(5),
+  ALERTS_MIN_CASES: z.coerce.number().int().min(1).max(1000).default(3),
+  ALERTS_TIMEZONE: z.string().min(1).default('America/Sao_Paulo'),
+};
+
+/** The Health Synth pipeline: schedule (weekdays 10:05 by default), source, size and retries. */
+const pipelineEnv = {
+  PIPELINE_SCHEDULE: bool.default(true),
+  PIPELINE_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression, e.g. "5 10 * * 1-5"')
+    .default('5 10 * * 1-5'),
+  PIPELINE_TIMEZONE: z.string().min(1).default('America/Sao_Paulo'),
+  PIPELINE_SOURCE: z.enum(['synthetic']).default('synthetic'),
+  PIPELINE_PATIENTS: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
+  PIPELINE_STEP_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  PIPELINE_RETRY_BASE_SECONDS: seconds(3600, 5),
+  PIPELINE_LEASE_SECONDS: seconds(3600, 60),
+};
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
@@ -128,6 +170,8 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(24),
   ...notificationEnv,
+  ...storageEnv,
+  ...pipelineEnv,
   BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -152,6 +196,42 @@ export interface Config {
   auth: AuthSettings;
   scheduling: SchedulingSettings;
   notifications: NotificationSettings;
+  objectStore: ObjectStoreConfig;
+  retention: RetentionSettings;
+  pipeline: PipelineConfig;
+  alerts: AlertSettings;
+}
+
+export interface AlertSettings {
+  /** An alert whose score reaches this confirms itself and notifies; 0: only admins confirm. */
+  autoConfirmScore: number;
+  /** Counts below this are never shown in public answers. */
+  suppressBelow: number;
+  /** An alarm on fewer cases than this opens no alert. */
+  minCases: number;
+  /** The zone whose calendar days the daily counts use. */
+  timezone: string;
+}
+
+export interface PipelineConfig {
+  /** Run on the cron schedule (in the processes that run workers). */
+  schedule: boolean;
+  cron: string;
+  timezone: string;
+  source: 'synthetic';
+  patients: number;
+  attempts: number;
+  retryBaseMs: number;
+  leaseMs: number;
+  /** `<dataDir>/warehouse`: the DuckDB file, published snapshots, run work folders. */
+  dir: string;
+}
+
+export interface RetentionSettings {
+  /** Past appointments (with no clinical record or rating attached) older than this are archived. */
+  appointmentDays: number;
+  /** Finished notification deliveries and published outbox events older than this are archived. */
+  notificationDays: number;
 }
 
 export interface NotificationSettings {
@@ -209,6 +289,7 @@ const SECRET_VARS = new Set([
   'TELEGRAM_BOT_TOKEN',
   'SLACK_WEBHOOK_URLS',
   'SMS_AUTH_TOKEN',
+  'S3_SECRET_ACCESS_KEY',
 ]);
 
 export function parseEnv(env: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
@@ -253,6 +334,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     scheduling: { cancelCutoffMinutes: Math.round(e.CANCEL_CUTOFF_HOURS * 60) },
     notifications: notificationSettings(e, publicUrl, sessionSecret),
+    objectStore: objectStoreSettings(e, dataDir, cwd),
+    retention: { appointmentDays: e.RETENTION_DAYS, notificationDays: e.RETENTION_NOTIFICATION_DAYS },
+    pipeline: {
+      schedule: e.PIPELINE_SCHEDULE,
+      cron: e.PIPELINE_CRON,
+      timezone: e.PIPELINE_TIMEZONE,
+      source: e.PIPELINE_SOURCE,
+      patients: e.PIPELINE_PATIENTS,
+      attempts: e.PIPELINE_STEP_ATTEMPTS,
+      retryBaseMs: Math.round(e.PIPELINE_RETRY_BASE_SECONDS * 1000),
+      leaseMs: Math.round(e.PIPELINE_LEASE_SECONDS * 1000),
+      dir: join(dataDir, 'warehouse'),
+    },
+    alerts: {
+      autoConfirmScore: e.ALERTS_AUTO_CONFIRM_SCORE,
+      suppressBelow: e.ALERTS_SUPPRESS_BELOW,
+      minCases: e.ALERTS_MIN_CASES,
+      timezone: e.ALERTS_TIMEZONE,
+    },
+  };
+}
+
+function objectStoreSettings(e: z.infer<typeof envSchema>, dataDir: string, cwd: string): ObjectStoreConfig {
+  const root = resolve(cwd, e.OBJECT_STORE_DIR ?? join(dataDir, 'objects'));
+  if (!e.S3_BUCKET) return { kind: 'local', root };
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    const detail = 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together';
+    const errors = [{ path: 'S3_SECRET_ACCESS_KEY', message: detail }];
+    throw new AppError(500, 'config.invalid', 'Invalid configuration', { detail, errors });
+  }
+  return {
+    kind: 's3',
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    endpoint: e.S3_ENDPOINT,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    prefix: e.S3_PREFIX,
+    cacheDir: join(dataDir, 'cache', 'objects'),
   };
 }
 

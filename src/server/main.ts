@@ -10,6 +10,8 @@ import { openConfiguredDatabase, type Database } from './db/client.ts';
 
 export { openConfiguredDatabase };
 import { migrate } from './db/migrate.ts';
+import { pipelineMetrics } from '../pipeline/runner/metrics.ts';
+import { PIPELINE_RESUME, PIPELINE_RUN_JOB, registerPipelineJobs } from './modules/analytics/index.ts';
 import { createLogger } from './http/logging.ts';
 import { createMetrics, type Metrics } from './http/metrics.ts';
 import { JobRegistry, startJobs, type Jobs } from './jobs/index.ts';
@@ -21,6 +23,7 @@ import {
   type NotificationJobs,
   type NotifyDeps,
 } from './modules/notifications/index.ts';
+import { registerAlertJobs, type AlertSettings } from './modules/alerts/index.ts';
 
 export interface Deps {
   config: Config;
@@ -41,12 +44,17 @@ export interface DepsOptions {
 }
 
 /** Modules add their job handlers and schedules here as they arrive. */
-export function createJobRegistry(modules: { notify: NotifyDeps }): {
+export function createJobRegistry(modules: {
+  notify: NotifyDeps;
+  alerts?: { db: Database['db']; settings: AlertSettings };
+}): {
   registry: JobRegistry;
   notifications: NotificationJobs;
 } {
   const registry = new JobRegistry();
-  return { registry, notifications: registerNotificationJobs(registry, modules.notify) };
+  const notifications = registerNotificationJobs(registry, modules.notify);
+  if (modules.alerts) registerAlertJobs(registry, modules.alerts);
+  return { registry, notifications };
 }
 
 export async function createDeps(config: Config, options: DepsOptions): Promise<Deps> {
@@ -61,7 +69,16 @@ export async function createDeps(config: Config, options: DepsOptions): Promise<
     // Embedded: this process is the database's only owner (the data-dir lock).
     exclusive: database.kind === 'pglite',
   });
-  const { registry, notifications } = createJobRegistry({ notify });
+  const { registry, notifications } = createJobRegistry({
+    notify,
+    alerts: { db: database.db, settings: config.alerts },
+  });
+  registerPipelineJobs(registry, {
+    config,
+    database,
+    logger,
+    metrics: pipelineMetrics(metrics.registry),
+  });
   let jobs: Jobs | undefined;
   try {
     await migrate(database);
@@ -69,6 +86,8 @@ export async function createDeps(config: Config, options: DepsOptions): Promise<
     jobs = await startJobs(database, registry, { workers: options.workers, logger });
     // Start dispatching now rather than at the next minute's schedule.
     if (options.workers) await jobs.send(DISPATCH_JOB, {});
+    // Continue pipeline runs a previous process left unfinished (automatic resume at start-up).
+    if (options.workers) await jobs.send(PIPELINE_RUN_JOB, PIPELINE_RESUME);
   } catch (err) {
     await jobs?.stop();
     await notify.close();

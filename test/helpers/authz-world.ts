@@ -48,6 +48,8 @@ export interface Rule {
   expect: Expectations;
   /** Path parameters by OpenAPI name (`*` for a wildcard), resolved just before the operation runs. */
   params?: (w: World) => Record<string, string> | Promise<Record<string, string>>;
+  /** A valid query string, for routes that require one (e.g. `symptoms` of GET /discover). */
+  query?: Record<string, string>;
   /** A valid body, so that the outcome reflects authorization and not validation. */
   body?: (w: World, role: RoleName) => unknown;
   /** Runs after all roles: undoes what would change later rows (e.g. revokes a grant the operation made). */

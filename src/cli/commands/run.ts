@@ -29,6 +29,10 @@ async function runMode(mode: Mode): Promise<void> {
   const { loadDemoData } = await import('../../server/demo/index.ts');
   const { run, stopOnSignals } = await import('../../server/main.ts');
   const config = loadConfig();
+  if (mode !== 'worker') {
+    const { ensureWebBuild } = await import('../../server/http/web-build.ts');
+    await ensureWebBuild((line) => console.log(line));
+  }
   let demo: DemoResult | undefined;
   const loadDemo =
     mode === 'start' && config.mode === 'embedded' && config.demoData

@@ -1,7 +1,5 @@
-/** The landing page at `/` until the web app is served there: what this is and where to go next. */
-import type { FastifyInstance } from 'fastify';
-
-const page = (version: string): string => `<!doctype html>
+/** The plain landing page, served at `/` (see web.ts) until the web app is built: what this is and where to go next. */
+export const landingPage = (version: string): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -28,10 +26,3 @@ const page = (version: string): string => `<!doctype html>
 </body>
 </html>
 `;
-
-export function registerHome(app: FastifyInstance, version: string): void {
-  const html = page(version);
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(html),
-  );
-}

@@ -12,3 +12,6 @@ export * from './icd10.ts';
 export * from './records.ts';
 export * from './ratings.ts';
 export * from './notifications.ts';
+export * from './imports.ts';
+export * from './alerts.ts';
+export * from './pipeline.ts';

@@ -6,6 +6,7 @@
  * patient's timeline is one index range scan per kind.
  */
 import { sql } from 'drizzle-orm';
+import { ROUTES, type MedicationRoute } from '../../../core/vocab.ts';
 import {
   boolean,
   check,
@@ -92,23 +93,7 @@ export const diagnoses = pgTable(
   ],
 );
 
-export const ROUTES = [
-  'oral',
-  'sublingual',
-  'topical',
-  'transdermal',
-  'inhaled',
-  'nasal',
-  'ophthalmic',
-  'otic',
-  'rectal',
-  'vaginal',
-  'subcutaneous',
-  'intramuscular',
-  'intravenous',
-  'other',
-] as const;
-export type MedicationRoute = (typeof ROUTES)[number];
+export { ROUTES, type MedicationRoute };
 
 export const prescriptions = pgTable(
   'prescriptions',

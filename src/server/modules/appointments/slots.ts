@@ -48,6 +48,25 @@ export async function doctorSlots(
   };
 }
 
+/**
+ * Each doctor's soonest free slot in [now, now + days) — what discovery ranks by — or no entry when the
+ * doctor has none. Only the days each doctor's walk reads are computed.
+ */
+export async function soonestSlots(
+  db: Db,
+  doctorIds: string[],
+  now: number,
+  days = 14,
+): Promise<Map<string, { start: number; end: number; timezone: string }>> {
+  const end = now + days * DAY;
+  const out = new Map<string, { start: number; end: number; timezone: string }>();
+  for (const d of await loadAvailability(db, doctorIds, now, end)) {
+    const [first] = nextFreeSlots([d], now, now, 1, end);
+    if (first) out.set(d.doctorId, { start: first.start, end: first.end, timezone: d.clinic.timezone });
+  }
+  return out;
+}
+
 export interface SlotSearch {
   specialty?: string | undefined;
   clinic?: string | undefined;

@@ -8,7 +8,9 @@ import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 
 export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
+import { PASSWORD_MAX } from '../../../core/vocab.ts';
+
+export { PASSWORD_MAX };
 /** zxcvbn score 0–4: 3 means "safely unguessable: moderate protection from offline attacks". */
 const MIN_SCORE = 3;
 

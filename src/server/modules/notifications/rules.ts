@@ -5,14 +5,18 @@
  */
 import { DateTime } from 'luxon';
 import type { NotificationChannel } from '../../db/schema/notifications.ts';
+import {
+  CATEGORIES,
+  PERSONAL_CHANNELS as CORE_PERSONAL_CHANNELS,
+  type Category,
+} from '../../../core/vocab.ts';
 
 export type Channel = NotificationChannel;
 export const CHANNELS: readonly Channel[] = ['in_app', 'email', 'telegram', 'slack', 'sms'];
 /** Channels a person can reach us on (Slack is for staff and ops channels only). */
-export const PERSONAL_CHANNELS: readonly Channel[] = ['in_app', 'email', 'telegram', 'sms'];
+export const PERSONAL_CHANNELS: readonly Channel[] = CORE_PERSONAL_CHANNELS;
 
-export const CATEGORIES = ['account', 'consent', 'appointments', 'reminders', 'alerts', 'reports'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category };
 
 /** Essential categories cannot be unsubscribed from by email; their email cannot be switched off. */
 export const ESSENTIAL: ReadonlySet<Category> = new Set(['account', 'consent']);

@@ -6,10 +6,8 @@
  * twenty ratings averaging 4.5 give (15 + 90) / 25 = 4.20: evidence has to accumulate to move the score.
  * A fixed prior (not the mean of all ratings) keeps a doctor's score independent of other doctors.
  */
-export const PRIOR_MEAN = 3;
-export const PRIOR_WEIGHT = 5;
-
-export const EDIT_WINDOW_DAYS = 7;
+export { EDIT_WINDOW_DAYS, PRIOR_MEAN, PRIOR_WEIGHT } from '../../../core/vocab.ts';
+import { EDIT_WINDOW_DAYS, PRIOR_MEAN, PRIOR_WEIGHT } from '../../../core/vocab.ts';
 const DAY_MS = 86_400_000;
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;

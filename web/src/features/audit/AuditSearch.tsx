@@ -1,0 +1,99 @@
+/** Admins: search the audit trail by patient, actor, action, outcome and time. */
+import { useState } from 'react';
+import { Badge, Button, Group, Select, Table, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+import type { AuditPage } from '../../lib/contracts.ts';
+import { browserZone, dateTimeIn } from '../../lib/time.ts';
+import { Page, QueryView } from '../../lib/ui.tsx';
+
+const zone = browserZone();
+const blank = { patient: '', actor: '', action: '', outcome: null as string | null, from: '', to: '' };
+
+export default function AuditSearch() {
+  const [draft, setDraft] = useState(blank);
+  const [filters, setFilters] = useState(blank);
+  const iso = (local: string) => (local ? new Date(local).toISOString() : undefined);
+  const list = useQuery({
+    queryKey: ['audit', filters],
+    queryFn: () =>
+      api<AuditPage>('/audit', {
+        query: {
+          patient: filters.patient.trim() || undefined,
+          actor: filters.actor.trim() || undefined,
+          action: filters.action.trim() || undefined,
+          outcome: filters.outcome,
+          from: iso(filters.from),
+          to: iso(filters.to),
+          limit: 100,
+        },
+      }),
+  });
+  const text = (k: 'patient' | 'actor' | 'action' | 'from' | 'to') => ({
+    value: draft[k],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [k]: e.currentTarget.value }),
+  });
+  return (
+    <Page title="Audit search">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilters(draft);
+        }}
+      >
+        <Group wrap="wrap" align="flex-end">
+          <TextInput label="Patient id" {...text('patient')} />
+          <TextInput label="Actor user id" {...text('actor')} />
+          <TextInput label="Action" placeholder="record.read" {...text('action')} />
+          <Select
+            label="Outcome"
+            clearable
+            data={['allowed', 'denied']}
+            value={draft.outcome}
+            onChange={(outcome) => setDraft({ ...draft, outcome })}
+            maw={160}
+          />
+          <TextInput type="datetime-local" label={`From (${zone})`} {...text('from')} />
+          <TextInput type="datetime-local" label={`To (${zone})`} {...text('to')} />
+          <Button type="submit">Search</Button>
+        </Group>
+      </form>
+      <QueryView query={list} isEmpty={(d) => d.items.length === 0} empty="No events match.">
+        {(d) => (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped aria-label="Audit events">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>When</Table.Th>
+                  <Table.Th>Actor</Table.Th>
+                  <Table.Th>Action</Table.Th>
+                  <Table.Th>Patient</Table.Th>
+                  <Table.Th>Outcome</Table.Th>
+                  <Table.Th>IP</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.items.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>{dateTimeIn(e.at, zone)}</Table.Td>
+                    <Table.Td>
+                      {e.actorRole} {e.actorUserId?.slice(0, 8) ?? ''}
+                    </Table.Td>
+                    <Table.Td>{e.action}</Table.Td>
+                    <Table.Td>{e.patientId?.slice(0, 8) ?? ''}</Table.Td>
+                    <Table.Td>
+                      <Badge color={e.outcome === 'allowed' ? 'teal' : 'red'} variant="light">
+                        {e.outcome}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{e.ip ?? ''}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
+    </Page>
+  );
+}

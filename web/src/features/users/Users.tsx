@@ -1,0 +1,199 @@
+/** Accounts: create a doctor or admin, unlock after too many failed sign-ins, disable or enable. */
+import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+import type { AdminUser, AdminUserPage, CreateUserBody, DoctorPage } from '../../lib/contracts.ts';
+import { dateOnly } from '../../lib/time.ts';
+import { Page, QueryView, useAction } from '../../lib/ui.tsx';
+
+function CreateUser() {
+  const [role, setRole] = useState<'doctor' | 'admin'>('doctor');
+  const [doctor, setDoctor] = useState<string | null>(null);
+  const [f, setF] = useState({ displayName: '', email: '', password: '' });
+  const doctors = useQuery({
+    queryKey: ['doctors', 'all'],
+    queryFn: () => api<DoctorPage>('/doctors', { query: { limit: 100 } }),
+    enabled: role === 'doctor',
+  });
+  const create = useAction((body: CreateUserBody) => api<AdminUser>('/users', { method: 'POST', body }), {
+    success: (u) => `Account created for ${u.displayName}.`,
+    invalidate: [['users']],
+    onSuccess: () => {
+      setF({ displayName: '', email: '', password: '' });
+      setDoctor(null);
+    },
+  });
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate({ role, ...f, ...(role === 'doctor' && doctor ? { doctor } : {}) });
+        }}
+      >
+        <Stack>
+          <Title order={2} size="h4">
+            Create a staff account
+          </Title>
+          <SegmentedControl
+            value={role}
+            onChange={(v) => setRole(v)}
+            data={[
+              { value: 'doctor', label: 'Doctor' },
+              { value: 'admin', label: 'Admin' },
+            ]}
+            aria-label="Role"
+            w="fit-content"
+          />
+          {role === 'doctor' && (
+            <Select
+              label="Doctor record"
+              description="The directory entry this account signs in as (add the doctor under Doctors first)."
+              searchable
+              data={(doctors.data?.items ?? []).map((d) => ({
+                value: d.id,
+                label: `${d.name} (${d.code}, ${d.specialty})`,
+              }))}
+              value={doctor}
+              onChange={setDoctor}
+            />
+          )}
+          <Group grow wrap="wrap">
+            <TextInput
+              label="Name"
+              value={f.displayName}
+              onChange={(e) => setF({ ...f, displayName: e.currentTarget.value })}
+              required
+            />
+            <TextInput
+              label="Email"
+              type="email"
+              value={f.email}
+              onChange={(e) => setF({ ...f, email: e.currentTarget.value })}
+              required
+            />
+          </Group>
+          <PasswordInput
+            label="Initial password"
+            description="At least 12 characters; they can change it after signing in."
+            value={f.password}
+            onChange={(e) => setF({ ...f, password: e.currentTarget.value })}
+            required
+            autoComplete="new-password"
+          />
+          <Button type="submit" w="fit-content" loading={create.isPending}>
+            Create account
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function UserActions({ u }: { u: AdminUser }) {
+  const act = useAction(
+    (action: 'unlock' | 'disable' | 'enable') =>
+      api<AdminUser>(`/users/${u.id}/${action}`, { method: 'POST' }),
+    {
+      success: 'Done.',
+      invalidate: [['users']],
+    },
+  );
+  return (
+    <Group gap="xs" wrap="nowrap">
+      {u.lockedUntil && (
+        <Button size="xs" variant="light" onClick={() => act.mutate('unlock')}>
+          Unlock
+        </Button>
+      )}
+      {u.disabled ? (
+        <Button size="xs" variant="light" onClick={() => act.mutate('enable')}>
+          Enable
+        </Button>
+      ) : (
+        <Button size="xs" variant="light" color="red" onClick={() => act.mutate('disable')}>
+          Disable
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+export default function Users() {
+  const [role, setRole] = useState<string | null>(null);
+  const users = useQuery({
+    queryKey: ['users', role],
+    queryFn: () => api<AdminUserPage>('/users', { query: { role, limit: 100 } }),
+  });
+  return (
+    <Page title="Users">
+      <CreateUser />
+      <Select
+        label="Show"
+        data={[
+          { value: 'patient', label: 'Patients' },
+          { value: 'doctor', label: 'Doctors' },
+          { value: 'admin', label: 'Admins' },
+        ]}
+        placeholder="Everyone"
+        clearable
+        value={role}
+        onChange={setRole}
+        maw={240}
+      />
+      <QueryView query={users} isEmpty={(d) => d.items.length === 0} empty="No accounts.">
+        {(d) => (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped aria-label="Accounts">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Role</Table.Th>
+                  <Table.Th>Since</Table.Th>
+                  <Table.Th>State</Table.Th>
+                  <Table.Th>Actions</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.items.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>{u.displayName}</Table.Td>
+                    <Table.Td>{u.email}</Table.Td>
+                    <Table.Td>{u.role}</Table.Td>
+                    <Table.Td>{dateOnly(u.createdAt)}</Table.Td>
+                    <Table.Td>
+                      {u.disabled ? (
+                        <Badge color="gray">disabled</Badge>
+                      ) : u.lockedUntil ? (
+                        <Badge color="orange">locked</Badge>
+                      ) : (
+                        <Badge color="teal">active</Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <UserActions u={u} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
+    </Page>
+  );
+}
