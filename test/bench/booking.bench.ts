@@ -127,7 +127,11 @@ async function naivePhase(
 }
 
 const url = await createEmptyDatabase(SERVER);
-const database = await openDatabase({ kind: 'postgres', connectionString: url, poolSize: 20 });
+const database = await openDatabase({
+  kind: 'postgres',
+  connectionString: url,
+  poolSize: Number(process.env.BENCH_POOL ?? 20),
+});
 try {
   await migrate(database);
   const ids = await seed(database);
