@@ -1,14 +1,31 @@
 /** Admins: search the audit trail by patient, actor, action, outcome and time. */
 import { useState } from 'react';
-import { Badge, Button, Group, Select, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { AuditPage } from '../../lib/contracts.ts';
 import { browserZone, dateTimeIn } from '../../lib/time.ts';
+import { DataTable, type Column } from '../../lib/table.tsx';
 import { Page, QueryView } from '../../lib/ui.tsx';
 
 const zone = browserZone();
 const blank = { patient: '', actor: '', action: '', outcome: null as string | null, from: '', to: '' };
+
+const AUDIT_COLUMNS: Column<AuditPage['items'][number]>[] = [
+  { header: 'When', cell: (e) => dateTimeIn(e.at, zone) },
+  { header: 'Actor', cell: (e) => `${e.actorRole} ${e.actorUserId?.slice(0, 8) ?? ''}` },
+  { header: 'Action', cell: (e) => e.action },
+  { header: 'Patient', cell: (e) => e.patientId?.slice(0, 8) ?? '' },
+  {
+    header: 'Outcome',
+    cell: (e) => (
+      <Badge color={e.outcome === 'allowed' ? 'teal' : 'red'} variant="light">
+        {e.outcome}
+      </Badge>
+    ),
+  },
+  { header: 'IP', cell: (e) => e.ip ?? '' },
+];
 
 export default function AuditSearch() {
   const [draft, setDraft] = useState(blank);
@@ -59,40 +76,7 @@ export default function AuditSearch() {
         </Group>
       </form>
       <QueryView query={list} isEmpty={(d) => d.items.length === 0} empty="No events match.">
-        {(d) => (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label="Audit events">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Actor</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>Patient</Table.Th>
-                  <Table.Th>Outcome</Table.Th>
-                  <Table.Th>IP</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.items.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>{dateTimeIn(e.at, zone)}</Table.Td>
-                    <Table.Td>
-                      {e.actorRole} {e.actorUserId?.slice(0, 8) ?? ''}
-                    </Table.Td>
-                    <Table.Td>{e.action}</Table.Td>
-                    <Table.Td>{e.patientId?.slice(0, 8) ?? ''}</Table.Td>
-                    <Table.Td>
-                      <Badge color={e.outcome === 'allowed' ? 'teal' : 'red'} variant="light">
-                        {e.outcome}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{e.ip ?? ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {(d) => <DataTable label="Audit events" minWidth={720} rows={d.items} columns={AUDIT_COLUMNS} />}
       </QueryView>
     </Page>
   );

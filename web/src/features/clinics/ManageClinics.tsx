@@ -1,9 +1,10 @@
 /** Admins: clinics, and adding one (its zone decides every local time shown for it). */
 import { useState } from 'react';
-import { Button, Card, Checkbox, Group, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { Clinic, ClinicCreate, ClinicPage } from '../../lib/contracts.ts';
+import { DataTable, type Column } from '../../lib/table.tsx';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
 
 function AddClinic() {
@@ -58,6 +59,15 @@ function AddClinic() {
   );
 }
 
+const CLINIC_COLUMNS: Column<Clinic>[] = [
+  { header: 'Code', cell: (c) => c.code },
+  { header: 'Name', cell: (c) => c.name },
+  { header: 'Neighbourhood', cell: (c) => c.neighbourhood },
+  { header: 'Zone', cell: (c) => c.timezone },
+  { header: 'Emergency', cell: (c) => c.emergencyPhone },
+  { header: 'Weekends', cell: (c) => (c.closedOnWeekends ? 'closed' : 'open') },
+];
+
 export default function ManageClinics() {
   const clinics = useQuery({
     queryKey: ['clinics', 'admin'],
@@ -67,34 +77,7 @@ export default function ManageClinics() {
     <Page title="Clinics">
       <AddClinic />
       <QueryView query={clinics} isEmpty={(d) => d.items.length === 0} empty="No clinics yet.">
-        {(d) => (
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped aria-label="Clinics">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Code</Table.Th>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Neighbourhood</Table.Th>
-                  <Table.Th>Zone</Table.Th>
-                  <Table.Th>Emergency</Table.Th>
-                  <Table.Th>Weekends</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.items.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>{c.code}</Table.Td>
-                    <Table.Td>{c.name}</Table.Td>
-                    <Table.Td>{c.neighbourhood}</Table.Td>
-                    <Table.Td>{c.timezone}</Table.Td>
-                    <Table.Td>{c.emergencyPhone}</Table.Td>
-                    <Table.Td>{c.closedOnWeekends ? 'closed' : 'open'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {(d) => <DataTable label="Clinics" minWidth={520} rows={d.items} columns={CLINIC_COLUMNS} />}
       </QueryView>
     </Page>
   );

@@ -1,9 +1,10 @@
 /** Admins: the doctor directory, and adding a doctor to a clinic. */
 import { useState } from 'react';
-import { Button, Card, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { ClinicPage, Doctor, DoctorCreate, DoctorPage } from '../../lib/contracts.ts';
+import { DataTable, type Column } from '../../lib/table.tsx';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
 
 function AddDoctor() {
@@ -74,6 +75,18 @@ function AddDoctor() {
   );
 }
 
+const DOCTOR_COLUMNS: Column<Doctor>[] = [
+  { header: 'Code', cell: (doc) => doc.code },
+  { header: 'Name', cell: (doc) => doc.name },
+  { header: 'Specialty', cell: (doc) => doc.specialty },
+  { header: 'Clinic', cell: (doc) => doc.clinic.name },
+  {
+    header: 'Rating',
+    cell: (doc) =>
+      doc.rating.average === null ? '—' : `${doc.rating.average.toFixed(1)} (${String(doc.rating.count)})`,
+  },
+];
+
 export default function ManageDoctors() {
   const doctors = useQuery({
     queryKey: ['doctors', 'admin'],
@@ -83,36 +96,7 @@ export default function ManageDoctors() {
     <Page title="Doctors">
       <AddDoctor />
       <QueryView query={doctors} isEmpty={(d) => d.items.length === 0} empty="No doctors yet.">
-        {(d) => (
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped aria-label="Doctors">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Code</Table.Th>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Specialty</Table.Th>
-                  <Table.Th>Clinic</Table.Th>
-                  <Table.Th>Rating</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.items.map((doc) => (
-                  <Table.Tr key={doc.id}>
-                    <Table.Td>{doc.code}</Table.Td>
-                    <Table.Td>{doc.name}</Table.Td>
-                    <Table.Td>{doc.specialty}</Table.Td>
-                    <Table.Td>{doc.clinic.name}</Table.Td>
-                    <Table.Td>
-                      {doc.rating.average === null
-                        ? '—'
-                        : `${doc.rating.average.toFixed(1)} (${String(doc.rating.count)})`}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {(d) => <DataTable label="Doctors" minWidth={520} rows={d.items} columns={DOCTOR_COLUMNS} />}
       </QueryView>
     </Page>
   );

@@ -9,7 +9,6 @@ import {
   SegmentedControl,
   Select,
   Stack,
-  Table,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -17,6 +16,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { AdminUser, AdminUserPage, CreateUserBody, DoctorPage } from '../../lib/contracts.ts';
 import { dateOnly } from '../../lib/time.ts';
+import { DataTable, type Column } from '../../lib/table.tsx';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
 
 function CreateUser() {
@@ -132,6 +132,25 @@ function UserActions({ u }: { u: AdminUser }) {
   );
 }
 
+const USER_COLUMNS: Column<AdminUser>[] = [
+  { header: 'Name', cell: (u) => u.displayName },
+  { header: 'Email', cell: (u) => u.email },
+  { header: 'Role', cell: (u) => u.role },
+  { header: 'Since', cell: (u) => dateOnly(u.createdAt) },
+  {
+    header: 'State',
+    cell: (u) =>
+      u.disabled ? (
+        <Badge color="gray">disabled</Badge>
+      ) : u.lockedUntil ? (
+        <Badge color="orange">locked</Badge>
+      ) : (
+        <Badge color="teal">active</Badge>
+      ),
+  },
+  { header: 'Actions', cell: (u) => <UserActions u={u} /> },
+];
+
 export default function Users() {
   const [role, setRole] = useState<string | null>(null);
   const users = useQuery({
@@ -155,44 +174,7 @@ export default function Users() {
         maw={240}
       />
       <QueryView query={users} isEmpty={(d) => d.items.length === 0} empty="No accounts.">
-        {(d) => (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped aria-label="Accounts">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Since</Table.Th>
-                  <Table.Th>State</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>{u.displayName}</Table.Td>
-                    <Table.Td>{u.email}</Table.Td>
-                    <Table.Td>{u.role}</Table.Td>
-                    <Table.Td>{dateOnly(u.createdAt)}</Table.Td>
-                    <Table.Td>
-                      {u.disabled ? (
-                        <Badge color="gray">disabled</Badge>
-                      ) : u.lockedUntil ? (
-                        <Badge color="orange">locked</Badge>
-                      ) : (
-                        <Badge color="teal">active</Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <UserActions u={u} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {(d) => <DataTable label="Accounts" minWidth={560} rows={d.items} columns={USER_COLUMNS} />}
       </QueryView>
     </Page>
   );
