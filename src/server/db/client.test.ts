@@ -24,4 +24,13 @@ describe('database connections', () => {
     const [row] = await queryRows<{ n: number }>(database.db, sql`select 2 + ${2}::int as n`);
     expect(row!.n).toBe(4);
   });
+
+  it('are replaced after the server ends one (FATAL), and the next query still works', async () => {
+    // Embedded PGlite has one in-process session and no backends to terminate: the server case only.
+    if (database.kind !== 'postgres') return;
+    const before = await backend();
+    await expect(database.db.execute(sql`select pg_terminate_backend(pg_backend_pid())`)).rejects.toThrow();
+    const after = await backend();
+    expect(after).not.toBe(before);
+  });
 });

@@ -147,11 +147,16 @@ function keepConnectionsOnServerErrors(pool: pg.Pool): void {
       client.release();
       return result;
     } catch (err) {
-      client.release(err instanceof pg.DatabaseError ? undefined : (err as Error));
+      client.release(serverErrorOnHealthyConnection(err) ? undefined : (err as Error));
       throw err;
     }
   };
   pool.query = query as typeof pool.query;
+}
+
+/** An ERROR the server answered with: the session goes on (FATAL and PANIC end it). */
+function serverErrorOnHealthyConnection(err: unknown): boolean {
+  return err instanceof pg.DatabaseError && err.severity !== 'FATAL' && err.severity !== 'PANIC';
 }
 
 /** The database the configuration names: PostgreSQL when DATABASE_URL is set, else the embedded data dir. */
