@@ -111,7 +111,13 @@ export const pipelineEnv = {
     .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression, e.g. "5 10 * * 1-5"')
     .default('5 10 * * 1-5'),
   PIPELINE_TIMEZONE: z.string().min(1).default('America/Sao_Paulo'),
-  PIPELINE_SOURCE: z.enum(['synthetic']).default('synthetic'),
+  // Weekend days: a "no pipeline run today" notice to the staff channels instead of a run.
+  PIPELINE_WEEKEND_NOTICE: bool.default(true),
+  PIPELINE_WEEKEND_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'must be a 5-field cron expression, e.g. "5 10 * * 0,6"')
+    .default('5 10 * * 0,6'),
+  PIPELINE_SOURCE: z.enum(['synthetic', 'platform']).default('synthetic'),
   PIPELINE_PATIENTS: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
   PIPELINE_STEP_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   PIPELINE_RETRY_BASE_SECONDS: seconds(3600, 5),

@@ -40,7 +40,11 @@ export interface PipelineConfig {
   schedule: boolean;
   cron: string;
   timezone: string;
-  source: 'synthetic';
+  /** Send the weekend "no pipeline run today" notice on `weekendCron` (in `timezone`); absent = off. */
+  weekendNotice?: boolean;
+  weekendCron?: string;
+  /** synthetic: the generator seeded with the date; platform: the live database (docs/decisions/0014). */
+  source: 'synthetic' | 'platform';
   patients: number;
   attempts: number;
   retryBaseMs: number;

@@ -128,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       schedule: e.PIPELINE_SCHEDULE,
       cron: e.PIPELINE_CRON,
       timezone: e.PIPELINE_TIMEZONE,
+      weekendNotice: e.PIPELINE_WEEKEND_NOTICE,
+      weekendCron: e.PIPELINE_WEEKEND_CRON,
       source: e.PIPELINE_SOURCE,
       patients: e.PIPELINE_PATIENTS,
       attempts: e.PIPELINE_STEP_ATTEMPTS,

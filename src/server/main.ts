@@ -11,7 +11,12 @@ import { openConfiguredDatabase, type Database } from './db/client.ts';
 export { openConfiguredDatabase };
 import { migrate } from './db/migrate.ts';
 import { pipelineMetrics } from '../pipeline/runner/metrics.ts';
-import { PIPELINE_RESUME, PIPELINE_RUN_JOB, registerPipelineJobs } from './modules/analytics/index.ts';
+import {
+  PIPELINE_RESUME,
+  PIPELINE_RUN_JOB,
+  registerPipelineJobs,
+  registerWeekendNotice,
+} from './modules/analytics/index.ts';
 import { createLogger } from './http/logging.ts';
 import { createMetrics, type Metrics } from './http/metrics.ts';
 import { JobRegistry, startJobs, type Jobs } from './jobs/index.ts';
@@ -79,6 +84,7 @@ export async function createDeps(config: Config, options: DepsOptions): Promise<
     logger,
     metrics: pipelineMetrics(metrics.registry),
   });
+  registerWeekendNotice(registry, { db: database.db, pipeline: config.pipeline });
   let jobs: Jobs | undefined;
   try {
     await migrate(database);

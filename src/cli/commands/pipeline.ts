@@ -5,8 +5,9 @@
  */
 import type { Command } from 'commander';
 import { badRequest } from '../../core/errors.ts';
-import type { PipelineContext, RunOutcome, StepName } from '../../pipeline/runner/index.ts';
+import type { PipelineContext, RunOutcome, Source, StepName } from '../../pipeline/runner/index.ts';
 import { action, printJson } from '../output.ts';
+import { registerPipelineMarts } from './pipeline-marts.ts';
 import { registerPipelineRestore } from './pipeline-restore.ts';
 
 interface RunOptions {
@@ -49,12 +50,10 @@ async function withPipeline<T>(
   }
 }
 
-function source(value: string | undefined, fallback: 'synthetic'): 'synthetic' {
+function source(value: string | undefined, fallback: Source): Source {
   const s = value ?? fallback;
-  if (s !== 'synthetic') {
-    const why = s === 'platform' ? ': exporting the live database is not available yet' : '';
-    throw badRequest('pipeline.invalid_option', `--source must be synthetic (got "${s}")${why}`);
-  }
+  if (s !== 'synthetic' && s !== 'platform')
+    throw badRequest('pipeline.invalid_option', `--source must be synthetic or platform (got "${s}")`);
   return s;
 }
 
@@ -146,7 +145,10 @@ export function registerPipeline(program: Command): void {
     .option('--date <date>', 'the date to run, YYYY-MM-DD (default: today in PIPELINE_TIMEZONE)')
     .option('--from <date>', 'back-fill: first date (with --to)')
     .option('--to <date>', 'back-fill: last date, inclusive')
-    .option('--source <source>', 'synthetic (default: PIPELINE_SOURCE)')
+    .option(
+      '--source <source>',
+      'synthetic (generated data) or platform (the live database) (default: PIPELINE_SOURCE)',
+    )
     .option('--patients <n>', 'patients in a synthetic extract (default: PIPELINE_PATIENTS)')
     .option('--json', 'machine-readable output')
     .action(action(run));
@@ -163,4 +165,6 @@ export function registerPipeline(program: Command): void {
     .action(action(runs));
   // `pipeline restore` and `pipeline archives` (retention archives).
   registerPipelineRestore(pipeline);
+  // `pipeline marts-restore` (published marts from their object-store mirror).
+  registerPipelineMarts(pipeline);
 }

@@ -13,9 +13,11 @@ const staging: DataTest[] = [
   unique('staging.doctors', ['doctor_id']),
   relationship('staging.doctors', 'clinic_id', 'staging.clinics', 'clinic_id'),
   sanity('staging.doctors', 'at least one doctor', 'SELECT count(*) > 0 FROM {t}'),
-  notNull('staging.patients', ['patient_id', 'gender', 'age', 'age_band', 'neighbourhood', 'clinic_id']),
+  // clinic_id may be empty: a platform patient without a visit has no home clinic (docs/decisions/0014).
+  notNull('staging.patients', ['patient_id', 'gender', 'age', 'age_band', 'neighbourhood']),
   unique('staging.patients', ['patient_id']),
-  acceptedValues('staging.patients', 'gender', ['F', 'M']),
+  // X: the platform's "unspecified/other" (the generator writes F and M only).
+  acceptedValues('staging.patients', 'gender', ['F', 'M', 'X']),
   acceptedValues('staging.patients', 'age_band', AGE_BANDS),
   relationship('staging.patients', 'clinic_id', 'staging.clinics', 'clinic_id'),
   notNull('staging.appointments', [

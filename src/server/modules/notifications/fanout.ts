@@ -221,7 +221,11 @@ const broadcasts: Record<string, Planner> = {
         summary: str(e.payload.summary) ?? '',
         attachments: attachmentsOf(e.payload),
       }),
-      key: (channel, address) => eventKey(e.id, channel, address),
+      // A notice that must go out once per day (the pipeline's weekend notice) names its own key.
+      key: (channel, address) =>
+        str(e.payload.dedupeKey)
+          ? `${str(e.payload.dedupeKey)!}:${channel}:${address}`
+          : eventKey(e.id, channel, address),
       now,
       eventId: e.id,
     }),

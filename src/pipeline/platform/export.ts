@@ -1,0 +1,91 @@
+/**
+ * `--source platform`: the live platform database written as the five Health Synth CSV files for a date,
+ * page by page with backpressure (memory stays flat however large the tables). Files are written under
+ * temporary names and renamed into place only when all five are complete. See
+ * docs/decisions/0014-platform-extract.md for what a date's files contain and why.
+ */
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../../core/errors.ts';
+import type { Db } from '../../server/db/client.ts';
+import { FILE_NAMES, headerLine, type FileName } from '../generate/columns.ts';
+import type { WrittenFile } from '../io/csv-files.ts';
+import { pages, presence } from './queries.ts';
+import { csvLine } from './rows.ts';
+
+export const PAGE_SIZE = 5000;
+
+export interface PlatformExport {
+  readonly files: WrittenFile[];
+  /** Past appointments left out because their status is not final (booked, checked in). */
+  readonly unsettled: number;
+}
+
+/** Refuses a date with nothing to export, naming what is missing. */
+async function checkPresence(db: Db, date: string): Promise<number> {
+  const found = await presence(db, date);
+  const missing = (['clinics', 'doctors', 'appointments'] as const).filter((k) => found[k] === 0);
+  if (missing.length > 0) {
+    const what = missing.map((k) => (k === 'appointments' ? `settled appointments before ${date}` : k));
+    throw new AppError(422, 'pipeline.no_platform_data', 'Nothing to export from the platform', {
+      detail: `The platform database has no ${what.join(', no ')}: there is nothing to run the pipeline on.`,
+    });
+  }
+  return found.unsettled;
+}
+
+async function writeEntity(
+  db: Db,
+  entity: FileName,
+  date: string,
+  stream: WriteStream,
+  pageSize: number,
+): Promise<{ rows: number; bytes: number }> {
+  let rows = 0;
+  let bytes = 0;
+  const write = async (chunk: string): Promise<void> => {
+    bytes += Buffer.byteLength(chunk);
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  };
+  await write(headerLine(entity));
+  for await (const page of pages(db, entity, date, pageSize)) {
+    let chunk = '';
+    for (const row of page) chunk += csvLine(entity, row);
+    rows += page.length;
+    await write(chunk);
+  }
+  stream.end();
+  await once(stream, 'finish');
+  return { rows, bytes };
+}
+
+export async function exportPlatform(
+  db: Db,
+  date: string,
+  dir: string,
+  pageSize = PAGE_SIZE,
+): Promise<PlatformExport> {
+  const unsettled = await checkPresence(db, date);
+  await mkdir(dir, { recursive: true });
+  const temporary = (name: FileName): string => join(dir, `.${name}.csv.partial-${String(process.pid)}`);
+  const streams: Partial<Record<FileName, WriteStream>> = {};
+  try {
+    const files: WrittenFile[] = [];
+    // One entity at a time: the database answers one query at a time anyway (PGlite), and it keeps one
+    // page in memory at most.
+    for (const name of FILE_NAMES) {
+      const stream = createWriteStream(temporary(name));
+      streams[name] = stream;
+      const { rows, bytes } = await writeEntity(db, name, date, stream, pageSize);
+      files.push({ name, path: join(dir, `${name}.csv`), rows, bytes });
+    }
+    for (const name of FILE_NAMES) await rename(temporary(name), join(dir, `${name}.csv`));
+    return { files, unsettled };
+  } catch (err) {
+    for (const stream of Object.values(streams)) stream.destroy();
+    await Promise.all(FILE_NAMES.map((name) => rm(temporary(name), { force: true })));
+    throw err;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The platform tables read as the five Health Synth entities, one keyset page at a time (`id > after ORDER
+ * BY id LIMIT n`), so no table is ever held in memory whole. Facts (appointments, diagnoses) are those of
+ * clinic-local days before the run date with a final status; dimensions are the live rows as they are now.
+ * Local times come out as text with their UTC offset in minutes (formatted in rows.ts).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../server/db/client.ts';
+import type { FileName } from '../generate/columns.ts';
+
+export type Raw = Record<string, string | number | boolean | null>;
+
+/** Final statuses only: a visit still `booked`/`checked_in` after its day is not a fact yet. */
+const FINAL = sql`('completed', 'no_show', 'cancelled')`;
+
+/** The appointment `a` (clinic `c`) lies on a clinic-local day before `date` and is settled. */
+const exported = (date: string): SQL =>
+  sql`a.starts_at < (${date}::date::timestamp at time zone c.timezone) and a.status in ${FINAL}`;
+
+/** `<col>_local` (local wall time) and `<col>_offset` (minutes east of UTC) of a timestamptz in zone `c`. */
+const localTime = (column: SQL, name: string): SQL => sql`
+  to_char(${column} at time zone c.timezone, 'YYYY-MM-DD"T"HH24:MI:SS') as ${sql.identifier(`${name}_local`)},
+  (extract(epoch from (${column} at time zone c.timezone) - (${column} at time zone 'UTC')) / 60)::int
+    as ${sql.identifier(`${name}_offset`)}`;
+
+type Page = (date: string, after: string, n: number) => SQL;
+
+const clinics: Page = (_date, after, n) => sql`
+  select c.id::text as page_key, c.id::text as id, c.name, c.neighbourhood, c.address, c.latitude,
+    c.longitude, c.timezone, c.capacity, c.emergency_phone, c.closed_on_weekends
+  from clinics c where c.id > ${after}::uuid order by c.id limit ${n}`;
+
+const doctors: Page = (_date, after, n) => sql`
+  select d.id::text as page_key, d.id::text as id, d.name, d.specialty, d.clinic_id::text as clinic_id,
+    d.slot_minutes, d.email, d.phone
+  from doctors d where d.id > ${after}::uuid order by d.id limit ${n}`;
+
+/**
+ * Age at the run date. VisitDate (the last completed visit) and the home clinic (of the latest attended or
+ * missed visit) come from one grouped pass over the page's exported visits, not a lookup per patient.
+ */
+const patients: Page = (date, after, n) => sql`
+  with page as (select * from patients p where p.id > ${after}::uuid order by p.id limit ${n}),
+  visits as (
+    select a.patient_id,
+      max((a.starts_at at time zone c.timezone)::date) filter (where a.status = 'completed') as visit_date,
+      (array_agg(a.clinic_id order by a.starts_at desc, a.id desc)
+        filter (where a.status <> 'cancelled'))[1] as home_clinic_id
+    from appointments a join clinics c on c.id = a.clinic_id
+    where a.patient_id in (select id from page) and ${exported(date)}
+    group by a.patient_id)
+  select p.id::text as page_key, p.id::text as id, p.gender,
+    greatest(0, date_part('year', age(${date}::date, p.birth_date)))::int as age,
+    p.neighbourhood, p.scholarship, p.hypertension, p.diabetes, p.alcoholism, p.handicap,
+    v.visit_date::text as visit_date, v.home_clinic_id::text as home_clinic_id
+  from page p left join visits v on v.patient_id = p.id order by p.id`;
+
+const appointments: Page = (date, after, n) => sql`
+  select a.id::text as page_key, a.id::text as id, a.patient_id::text as patient_id,
+    a.doctor_id::text as doctor_id, a.clinic_id::text as clinic_id, a.status, a.reason, d.specialty,
+    (a.starts_at at time zone c.timezone)::date::text as day,
+    ${localTime(sql`a.booked_at`, 'booked')}, ${localTime(sql`a.starts_at`, 'starts')},
+    ${localTime(sql`a.ends_at`, 'ends')}
+  from appointments a join clinics c on c.id = a.clinic_id join doctors d on d.id = a.doctor_id
+  where a.id > ${after}::uuid and ${exported(date)} order by a.id limit ${n}`;
+
+/**
+ * One row per diagnosis written at an exported visit, paged by encounter (a page holds whole encounters).
+ * Rank: order within the encounter (time, then id). The platform bills per encounter, not per diagnosis:
+ * the encounter's total goes on rank 1 (rows.ts).
+ */
+const records: Page = (date, after, n) => sql`
+  with page as (
+    select e.id, e.appointment_id, a.clinic_id, (a.starts_at at time zone c.timezone)::date as visit_date
+    from encounters e join appointments a on a.id = e.appointment_id join clinics c on c.id = a.clinic_id
+    where e.id > ${after}::uuid and ${exported(date)}
+      and exists (select 1 from diagnoses d where d.encounter_id = e.id)
+    order by e.id limit ${n}),
+  billing as (
+    select b.encounter_id, sum(b.amount)::numeric(14, 2)::text as total from billing_lines b
+    where b.encounter_id in (select id from page) group by b.encounter_id)
+  select p.id::text as page_key, dx.id::text as id, dx.patient_id::text as patient_id,
+    dx.doctor_id::text as doctor_id, p.appointment_id::text as appointment_id,
+    p.clinic_id::text as clinic_id, p.visit_date::text as visit_date,
+    dx.code, coalesce(i.description, dx.text) as disease,
+    row_number() over (partition by dx.encounter_id order by dx.occurred_at, dx.id)::int as rank,
+    coalesce(bl.total, '0.00') as encounter_billing
+  from page p
+  join diagnoses dx on dx.encounter_id = p.id
+  left join billing bl on bl.encounter_id = p.id
+  left join icd10_codes i on i.code = dx.code
+  order by p.id, rank`;
+
+const QUERIES: Record<FileName, Page> = { clinics, doctors, patients, appointments, records };
+
+const FIRST = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Every row of an entity for `date`, `pageSize` keys per query (rows for clinics, doctors, patients and
+ * appointments; encounters for records).
+ */
+export async function* pages(
+  db: Db,
+  entity: FileName,
+  date: string,
+  pageSize: number,
+): AsyncGenerator<Raw[]> {
+  for (let after = FIRST; ;) {
+    const rows = await queryRows<Raw>(db, QUERIES[entity](date, after, pageSize));
+    if (rows.length > 0) yield rows;
+    const keys = new Set(rows.map((r) => r.page_key));
+    if (keys.size < pageSize) return;
+    after = String(rows[rows.length - 1]!.page_key);
+  }
+}
+
+/** Counts that tell whether there is anything to export for `date`. */
+export async function presence(
+  db: Db,
+  date: string,
+): Promise<{ clinics: number; doctors: number; appointments: number; unsettled: number }> {
+  const [row] = await queryRows<{
+    clinics: number;
+    doctors: number;
+    appointments: number;
+    unsettled: number;
+  }>(
+    db,
+    sql`select (select count(*)::int from clinics) as clinics, (select count(*)::int from doctors) as doctors,
+      (select count(*)::int from appointments a join clinics c on c.id = a.clinic_id where ${exported(date)})
+        as appointments,
+      (select count(*)::int from appointments a join clinics c on c.id = a.clinic_id
+        where a.starts_at < (${date}::date::timestamp at time zone c.timezone)
+          and a.status not in ${FINAL}) as unsettled`,
+  );
+  return row!;
+}
