@@ -131,6 +131,8 @@ export async function build(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(analyticsRoutes, {
         db,
         snapshotDir: deps.config.pipeline ? snapshotDirOf(deps.config.pipeline.dir) : undefined,
+        jobs: deps.jobs,
+        pipeline: deps.config.pipeline,
       });
       for (const plugin of deps.extraPlugins ?? []) await api.register(plugin);
     },

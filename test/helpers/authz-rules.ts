@@ -45,6 +45,7 @@ import { ALERTS_RULES } from './authz-rules-alerts.ts';
 import { ANALYTICS_RULES } from './authz-rules-analytics.ts';
 import { DISCOVERY_RULES } from './authz-rules-discovery.ts';
 import { IMPORTS_RULES } from './authz-rules-imports.ts';
+import { PIPELINE_ADMIN_RULES } from './authz-rules-pipeline-admin.ts';
 import { WEB_RULES } from './authz-rules-web.ts';
 
 export * from './authz-world.ts';
@@ -55,6 +56,7 @@ export const RULES: Record<string, Rule> = {
   ...ANALYTICS_RULES,
   ...DISCOVERY_RULES,
   ...IMPORTS_RULES,
+  ...PIPELINE_ADMIN_RULES,
   ...WEB_RULES,
   // System, documentation and the home page.
   'GET /': { expect: PUBLIC },

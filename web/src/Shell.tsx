@@ -45,6 +45,7 @@ const NAV: Record<Me['role'], [string, string][]> = {
     ['/admin/deliveries', 'Notification deliveries'],
     ['/admin/audit', 'Audit search'],
     ['/admin/alerts', 'Community alerts'],
+    ['/admin/ratings', 'Rating moderation'],
     ['/admin/inbox', 'Messages'],
   ],
 };

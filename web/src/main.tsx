@@ -37,6 +37,8 @@ const contrast: CSSVariablesResolver = (t) => ({
   // Light theme: badge and alert text, and filled backgrounds, one shade darker than Mantine's default.
   light: {
     '--mantine-color-dimmed': t.colors.gray[7],
+    // Field errors (text and the invalid input's text) at AA contrast too.
+    '--mantine-color-error': darken(t.colors.red[9], 0.15),
     ...Object.fromEntries(
       COLORS.flatMap((c) => [
         [`--mantine-color-${c}-light`, t.colors[c]![0]],
@@ -46,7 +48,7 @@ const contrast: CSSVariablesResolver = (t) => ({
       ]),
     ),
   },
-  dark: { '--mantine-color-dimmed': t.colors.dark[1] },
+  dark: { '--mantine-color-dimmed': t.colors.dark[1], '--mantine-color-error': t.colors.red[4] },
 });
 
 const queryClient = new QueryClient({

@@ -101,3 +101,28 @@ export const pipelineRunList = z
 export const pipelineRunsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 
 export const pipelineRunParams = z.object({ id: z.uuid() });
+
+export const PIPELINE_SOURCES = ['synthetic', 'platform'] as const;
+
+/** An admin's request to run (or re-run) the pipeline for a date; `{}` runs today. */
+export const pipelineRunRequest = z
+  .object({
+    date: day
+      .optional()
+      .describe('The run date (default: today in the pipeline time zone); not after today.'),
+    source: z
+      .enum(PIPELINE_SOURCES)
+      .optional()
+      .describe('Where the day’s data comes from (default: the configured source).'),
+  })
+  .meta({ id: 'PipelineRunRequest' });
+
+/** What was queued: the worker runs it; follow it in GET /pipeline/runs (a new run of `date` appears). */
+export const pipelineRunQueued = z
+  .object({
+    jobId: z.string().describe('The queued job (the run itself gets its id when a worker starts it).'),
+    date: day,
+    source: z.enum(PIPELINE_SOURCES),
+    queuedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PipelineRunQueued' });

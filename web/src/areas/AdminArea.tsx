@@ -10,6 +10,7 @@ const Users = lazy(() => import('../features/users/Users.tsx'));
 const Deliveries = lazy(() => import('../features/notifications/Deliveries.tsx'));
 const AuditSearch = lazy(() => import('../features/audit/AuditSearch.tsx'));
 const Alerts = lazy(() => import('../features/alerts/Alerts.tsx'));
+const Moderation = lazy(() => import('../features/ratings/Moderation.tsx'));
 const Inbox = lazy(() => import('../features/notifications/Inbox.tsx'));
 
 export default function AdminArea() {
@@ -23,6 +24,7 @@ export default function AdminArea() {
       <Route path="deliveries" element={<Deliveries />} />
       <Route path="audit" element={<AuditSearch />} />
       <Route path="alerts" element={<Alerts />} />
+      <Route path="ratings" element={<Moderation />} />
       <Route path="inbox" element={<Inbox />} />
     </Routes>
   );

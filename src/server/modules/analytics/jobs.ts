@@ -13,6 +13,8 @@ import { PIPELINE_RUN_JOB } from './service.ts';
 /** A run of a date (default today), or `resume: true` to continue unfinished runs. */
 export interface PipelineJob {
   date?: string;
+  /** Default: the configured source. */
+  source?: 'synthetic' | 'platform';
   trigger?: string;
   resume?: boolean;
 }
@@ -65,7 +67,11 @@ export function registerPipelineJobs(registry: JobRegistry, deps: PipelineJobDep
         }
         const outcome = await withContext((ctx, m) => {
           const date = job.data.date ?? m.todayIn(p.timezone);
-          return m.runDate(ctx, { date, source: p.source, trigger: job.data.trigger ?? 'schedule' });
+          return m.runDate(ctx, {
+            date,
+            source: job.data.source ?? p.source,
+            trigger: job.data.trigger ?? 'schedule',
+          });
         });
         deps.logger.info({ runId: outcome.runId, status: outcome.status }, 'pipeline run finished');
       }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
+import type { Jobs } from '../../jobs/index.ts';
 import { problemResponses } from '../../http/openapi.ts';
 import {
   analyticsParams,
@@ -8,15 +9,22 @@ import {
   pipelineRunDetail,
   pipelineRunList,
   pipelineRunParams,
+  pipelineRunQueued,
+  pipelineRunRequest,
   pipelineRunsQuery,
   reportList,
 } from './schema.ts';
+import { queueRun, type QueueDeps } from './queue.ts';
 import * as service from './service.ts';
 
 export interface AnalyticsRouteDeps {
   db: Db;
   /** Where the pipeline publishes its Parquet snapshots; undefined: no pipeline configured (nothing published). */
   snapshotDir: string | undefined;
+  /** Where an admin's run request is queued for the worker. */
+  jobs: Pick<Jobs, 'send'>;
+  /** The pipeline's zone (what "today" is) and default source; undefined: no pipeline configured. */
+  pipeline: QueueDeps['pipeline'];
 }
 
 const admins = { access: { roles: ['admin' as const] } };
@@ -86,5 +94,22 @@ export const analyticsRoutes: FastifyPluginAsyncZod<AnalyticsRouteDeps> = async 
       },
     },
     (request) => service.run(deps.db, request.params.id),
+  );
+  app.post(
+    '/pipeline/runs',
+    {
+      config: admins,
+      schema: {
+        tags: ['pipeline'],
+        summary:
+          'Queue a run (or a re-run) of a date for the worker; 409 while a run of that date is in progress',
+        body: pipelineRunRequest,
+        response: { 202: pipelineRunQueued, ...problemResponses(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send(await queueRun({ db: deps.db, jobs: deps.jobs, pipeline: deps.pipeline }, request.body)),
   );
 };

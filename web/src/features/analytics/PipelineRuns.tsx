@@ -1,90 +1,199 @@
-/** Admins: recent pipeline runs with their steps, timings, outputs and errors. */
-import { Accordion, Badge, Code, Group, Stack, Table, Text } from '@mantine/core';
+/**
+ * Admins: recent pipeline runs (steps, timings, errors), and queuing a run of a date or a re-run of one.
+ * A queued run is done by the worker; the list polls quickly while a run is waiting or in progress.
+ */
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { pipelineRunList } from '../../../../src/core/contracts/analytics.ts';
+import type {
+  pipelineRunList,
+  pipelineRunQueued,
+  pipelineRunRequest,
+} from '../../../../src/core/contracts/analytics.ts';
 import { api } from '../../lib/api.ts';
+import { fieldErrors, formError, useFormAction } from '../../lib/forms.ts';
+import { DataTable, type Column } from '../../lib/table.tsx';
 import { browserZone, dateTimeIn } from '../../lib/time.ts';
 import { Page, QueryView } from '../../lib/ui.tsx';
+import { RunSteps, seconds, STATUS_COLOR, type Run } from './RunSteps.tsx';
 
 type Runs = z.infer<typeof pipelineRunList>;
+type Queued = z.infer<typeof pipelineRunQueued>;
+type RunRequest = z.infer<typeof pipelineRunRequest>;
 const zone = browserZone();
-const COLOR: Record<string, string> = { succeeded: 'teal', failed: 'red', running: 'blue', pending: 'gray' };
+/** Poll fast this long after queuing while the worker has not started the run (no worker: give up). */
+const WAIT_MS = 5 * 60_000;
 
-const seconds = (ms: number | null) => (ms === null ? '' : `${(ms / 1000).toFixed(1)} s`);
+const inProgress = (r: Run) => r.status === 'pending' || r.status === 'running';
+const runOf = (runs: Runs | undefined, q: Queued) =>
+  runs?.items.find((r) => r.date === q.date && r.createdAt >= q.queuedAt);
+
+function waiting(runs: Runs | undefined, q: Queued | null): boolean {
+  if (runs?.items.some(inProgress)) return true;
+  return q !== null && !runOf(runs, q) && Date.now() - Date.parse(q.queuedAt) < WAIT_MS;
+}
+
+function elapsed(r: Run): string {
+  if (!r.startedAt) return '';
+  const end = r.finishedAt ? Date.parse(r.finishedAt) : Date.now();
+  return seconds(end - Date.parse(r.startedAt));
+}
+
+function QueuedNote({ queued, runs }: { queued: Queued; runs: Runs | undefined }) {
+  const run = runOf(runs, queued);
+  return (
+    <Alert color="teal" title={`Queued: a run of ${queued.date} (${queued.source})`} data-testid="queued-run">
+      Job {queued.jobId} was queued at {dateTimeIn(queued.queuedAt, zone)}.{' '}
+      {run ? `The run is ${run.status}.` : 'It appears below when the worker starts it.'}
+    </Alert>
+  );
+}
+
+function RunNow({ onQueued }: { onQueued: (q: Queued) => void }) {
+  const [date, setDate] = useState('');
+  const queue = useFormAction((body: RunRequest) => api<Queued>('/pipeline/runs', { method: 'POST', body }), {
+    success: (q) => `Run of ${q.date} queued.`,
+    invalidate: [['pipeline', 'runs']],
+    onSuccess: onQueued,
+  });
+  const general = formError(queue.error, ['date']);
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          queue.mutate(date ? { date } : {});
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            Run the pipeline
+          </Title>
+          {general && (
+            <Alert color="red" role="alert" title="Not queued">
+              {general}
+            </Alert>
+          )}
+          <Group align="flex-end" wrap="wrap">
+            <TextInput
+              type="date"
+              label="Run date"
+              description="Empty: today in the pipeline’s time zone."
+              value={date}
+              error={fieldErrors(queue.error).date}
+              onChange={(e) => {
+                // The error was about the previous value.
+                queue.reset();
+                setDate(e.currentTarget.value);
+              }}
+            />
+            <Button type="submit" loading={queue.isPending}>
+              Run now
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** The runs table's columns; the actions open a run's steps or queue a re-run of its date. */
+function runColumns(a: {
+  onSteps: (r: Run) => void;
+  onRerun: (r: Run) => void;
+  rerunning: (r: Run) => boolean;
+}): Column<Run>[] {
+  return [
+    { header: 'Date', cell: (r) => r.date },
+    {
+      header: 'Status',
+      cell: (r) => <Badge color={STATUS_COLOR[r.status] ?? 'gray'}>{r.status}</Badge>,
+    },
+    { header: 'Trigger', cell: (r) => `${r.trigger} · ${r.source}` },
+    { header: 'Started', cell: (r) => (r.startedAt ? dateTimeIn(r.startedAt, zone) : 'not started') },
+    { header: 'Time', cell: elapsed },
+    {
+      header: 'Steps',
+      cell: (r) => {
+        const done = r.steps.filter((s) => s.status === 'succeeded').length;
+        const failed = r.steps.find((s) => s.status === 'failed');
+        return `${String(done)}/${String(r.steps.length)}${failed ? ` (${failed.step} failed)` : ''}`;
+      },
+    },
+    {
+      header: 'Actions',
+      cell: (r) => (
+        <Group gap="xs" wrap="nowrap">
+          <Button
+            size="xs"
+            variant="default"
+            aria-label={`Steps of the run of ${r.date}`}
+            onClick={() => a.onSteps(r)}
+          >
+            Steps
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            aria-label={`Re-run ${r.date}`}
+            disabled={inProgress(r)}
+            loading={a.rerunning(r)}
+            onClick={() => a.onRerun(r)}
+          >
+            Re-run
+          </Button>
+        </Group>
+      ),
+    },
+  ];
+}
 
 export default function PipelineRuns() {
+  const [queued, setQueued] = useState<Queued | null>(null);
+  const [shown, setShown] = useState<Run | null>(null);
   const runs = useQuery({
     queryKey: ['pipeline', 'runs'],
     queryFn: () => api<Runs>('/pipeline/runs', { query: { limit: 30 } }),
-    refetchInterval: 10_000,
+    refetchInterval: (q) => (waiting(q.state.data, queued) ? 2_000 : 15_000),
+  });
+  const rerun = useFormAction(
+    (r: Run) =>
+      api<Queued>('/pipeline/runs', {
+        method: 'POST',
+        body: { date: r.date, source: r.source === 'platform' ? 'platform' : 'synthetic' },
+      }),
+    {
+      success: (q) => `Re-run of ${q.date} queued.`,
+      invalidate: [['pipeline', 'runs']],
+      onSuccess: setQueued,
+    },
+  );
+  const columns = runColumns({
+    onSteps: setShown,
+    onRerun: (r) => rerun.mutate(r),
+    rerunning: (r) => rerun.isPending && rerun.variables.id === r.id,
   });
   return (
     <Page title="Pipeline runs">
+      <RunNow onQueued={setQueued} />
+      <div aria-live="polite">{queued && <QueuedNote queued={queued} runs={runs.data} />}</div>
+      {rerun.error && (
+        <Alert color="red" role="alert" title="Re-run not queued">
+          {formError(rerun.error, [])}
+        </Alert>
+      )}
       <Text size="sm" c="dimmed">
-        Newest first; times in {zone}. A failed run resumes from its failed step on the next start or run.
+        Newest first; times in {zone}. A failed run resumes from its failed step when a worker starts; a
+        re-run does the date again from the start.
       </Text>
       <QueryView query={runs} isEmpty={(d) => d.items.length === 0} empty="No pipeline runs yet.">
-        {(d) => (
-          <Accordion variant="separated">
-            {d.items.map((run) => (
-              <Accordion.Item key={run.id} value={run.id}>
-                <Accordion.Control>
-                  <Group gap="sm" wrap="wrap">
-                    <Badge color={COLOR[run.status] ?? 'gray'}>{run.status}</Badge>
-                    <Text fw={600}>{run.date}</Text>
-                    <Text size="sm" c="dimmed">
-                      {run.trigger} · {run.source} ·{' '}
-                      {run.startedAt ? dateTimeIn(run.startedAt, zone) : 'not started'}
-                    </Text>
-                  </Group>
-                </Accordion.Control>
-                <Accordion.Panel>
-                  <Stack>
-                    {run.error && <Text c="red">{run.error}</Text>}
-                    <Table.ScrollContainer minWidth={560}>
-                      <Table aria-label={`Steps of the run of ${run.date}`}>
-                        <Table.Thead>
-                          <Table.Tr>
-                            <Table.Th>Step</Table.Th>
-                            <Table.Th>Status</Table.Th>
-                            <Table.Th>Attempts</Table.Th>
-                            <Table.Th>Time</Table.Th>
-                            <Table.Th>Output or error</Table.Th>
-                          </Table.Tr>
-                        </Table.Thead>
-                        <Table.Tbody>
-                          {run.steps.map((s) => (
-                            <Table.Tr key={s.step}>
-                              <Table.Td>{s.step}</Table.Td>
-                              <Table.Td>
-                                <Badge variant="light" color={COLOR[s.status] ?? 'gray'}>
-                                  {s.status}
-                                </Badge>
-                              </Table.Td>
-                              <Table.Td>{s.attempts}</Table.Td>
-                              <Table.Td>{seconds(s.durationMs)}</Table.Td>
-                              <Table.Td>
-                                {s.error ? (
-                                  <Text c="red" size="sm">
-                                    {s.error}
-                                  </Text>
-                                ) : (
-                                  <Code block>{JSON.stringify(s.output).slice(0, 300)}</Code>
-                                )}
-                              </Table.Td>
-                            </Table.Tr>
-                          ))}
-                        </Table.Tbody>
-                      </Table>
-                    </Table.ScrollContainer>
-                  </Stack>
-                </Accordion.Panel>
-              </Accordion.Item>
-            ))}
-          </Accordion>
-        )}
+        {(d) => <DataTable label="Pipeline runs" minWidth={860} rows={d.items} columns={columns} />}
       </QueryView>
+      <RunSteps
+        run={shown && (runs.data?.items.find((r) => r.id === shown.id) ?? shown)}
+        onClose={() => setShown(null)}
+      />
     </Page>
   );
 }

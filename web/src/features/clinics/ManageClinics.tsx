@@ -1,4 +1,4 @@
-/** Admins: clinics, and adding one (its zone decides every local time shown for it). */
+/** Admins: clinics, adding one (its zone decides every local time shown for it), editing one, its holidays. */
 import { useState } from 'react';
 import { Button, Card, Checkbox, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -6,6 +6,8 @@ import { api } from '../../lib/api.ts';
 import type { Clinic, ClinicCreate, ClinicPage } from '../../lib/contracts.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
+import { ClinicHolidays } from './ClinicHolidays.tsx';
+import { EditClinic } from './EditClinic.tsx';
 
 function AddClinic() {
   const blank = {
@@ -73,12 +75,37 @@ export default function ManageClinics() {
     queryKey: ['clinics', 'admin'],
     queryFn: () => api<ClinicPage>('/clinics', { query: { limit: 100 } }),
   });
+  const [editing, setEditing] = useState<Clinic | null>(null);
+  const [holidays, setHolidays] = useState<Clinic | null>(null);
+  const columns: Column<Clinic>[] = [
+    ...CLINIC_COLUMNS,
+    {
+      header: 'Actions',
+      cell: (c) => (
+        <Group gap="xs" wrap="nowrap">
+          <Button size="xs" variant="light" aria-label={`Edit ${c.name}`} onClick={() => setEditing(c)}>
+            Edit
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            aria-label={`Holidays of ${c.name}`}
+            onClick={() => setHolidays(c)}
+          >
+            Holidays
+          </Button>
+        </Group>
+      ),
+    },
+  ];
   return (
     <Page title="Clinics">
       <AddClinic />
       <QueryView query={clinics} isEmpty={(d) => d.items.length === 0} empty="No clinics yet.">
-        {(d) => <DataTable label="Clinics" minWidth={520} rows={d.items} columns={CLINIC_COLUMNS} />}
+        {(d) => <DataTable label="Clinics" minWidth={720} rows={d.items} columns={columns} />}
       </QueryView>
+      <EditClinic clinic={editing} onClose={() => setEditing(null)} />
+      <ClinicHolidays clinic={holidays} onClose={() => setHolidays(null)} />
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-/** Admins: the doctor directory, and adding a doctor to a clinic. */
+/** Admins: the doctor directory, adding a doctor to a clinic, and editing one. */
 import { useState } from 'react';
 import { Button, Card, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { api } from '../../lib/api.ts';
 import type { ClinicPage, Doctor, DoctorCreate, DoctorPage } from '../../lib/contracts.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
+import { EditDoctor } from './EditDoctor.tsx';
 
 function AddDoctor() {
   const clinics = useQuery({
@@ -92,12 +93,25 @@ export default function ManageDoctors() {
     queryKey: ['doctors', 'admin'],
     queryFn: () => api<DoctorPage>('/doctors', { query: { limit: 100 } }),
   });
+  const [editing, setEditing] = useState<Doctor | null>(null);
+  const columns: Column<Doctor>[] = [
+    ...DOCTOR_COLUMNS,
+    {
+      header: 'Actions',
+      cell: (doc) => (
+        <Button size="xs" variant="light" aria-label={`Edit ${doc.name}`} onClick={() => setEditing(doc)}>
+          Edit
+        </Button>
+      ),
+    },
+  ];
   return (
     <Page title="Doctors">
       <AddDoctor />
       <QueryView query={doctors} isEmpty={(d) => d.items.length === 0} empty="No doctors yet.">
-        {(d) => <DataTable label="Doctors" minWidth={520} rows={d.items} columns={DOCTOR_COLUMNS} />}
+        {(d) => <DataTable label="Doctors" minWidth={640} rows={d.items} columns={columns} />}
       </QueryView>
+      <EditDoctor doctor={editing} onClose={() => setEditing(null)} />
     </Page>
   );
 }

@@ -1,12 +1,14 @@
 /** Admins: the notification delivery log (dead = failed), filter by status or channel, send again. */
 import { useState } from 'react';
-import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { DeliveryPage } from '../../lib/contracts.ts';
+import { DataTable, type Column } from '../../lib/table.tsx';
 import { browserZone, dateTimeIn } from '../../lib/time.ts';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
 
+type Delivery = DeliveryPage['items'][number];
 const zone = browserZone();
 const STATUS_COLOR: Record<string, string> = {
   sent: 'teal',
@@ -32,6 +34,31 @@ export default function Deliveries() {
       invalidate: [['deliveries']],
     },
   );
+  const columns: Column<Delivery>[] = [
+    { header: 'Created', cell: (x) => dateTimeIn(x.createdAt, zone) },
+    { header: 'Message', cell: (x) => x.message },
+    { header: 'Channel', cell: (x) => x.channel },
+    { header: 'To', cell: (x) => x.address },
+    {
+      header: 'Status',
+      cell: (x) => (
+        <Badge color={STATUS_COLOR[x.status] ?? 'gray'} variant="light">
+          {x.status}
+        </Badge>
+      ),
+    },
+    { header: 'Attempts', cell: (x) => x.attempts },
+    { header: 'Last error', cell: (x) => x.lastError ?? '' },
+    {
+      header: 'Actions',
+      cell: (x) =>
+        (x.status === 'dead' || x.status === 'expired') && (
+          <Button size="xs" variant="light" onClick={() => retry.mutate(x.id)}>
+            Send again
+          </Button>
+        ),
+    },
+  ];
   return (
     <Page title="Notification deliveries">
       <Group wrap="wrap">
@@ -58,48 +85,7 @@ export default function Deliveries() {
         Times in {zone}.
       </Text>
       <QueryView query={list} isEmpty={(d) => d.items.length === 0} empty="No deliveries match.">
-        {(d) => (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped aria-label="Deliveries">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Message</Table.Th>
-                  <Table.Th>Channel</Table.Th>
-                  <Table.Th>To</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Attempts</Table.Th>
-                  <Table.Th>Last error</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.items.map((x) => (
-                  <Table.Tr key={x.id}>
-                    <Table.Td>{dateTimeIn(x.createdAt, zone)}</Table.Td>
-                    <Table.Td>{x.message}</Table.Td>
-                    <Table.Td>{x.channel}</Table.Td>
-                    <Table.Td>{x.address}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[x.status] ?? 'gray'} variant="light">
-                        {x.status}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{x.attempts}</Table.Td>
-                    <Table.Td>{x.lastError ?? ''}</Table.Td>
-                    <Table.Td>
-                      {(x.status === 'dead' || x.status === 'expired') && (
-                        <Button size="xs" variant="light" onClick={() => retry.mutate(x.id)}>
-                          Send again
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {(d) => <DataTable label="Deliveries" minWidth={720} rows={d.items} columns={columns} />}
       </QueryView>
     </Page>
   );
