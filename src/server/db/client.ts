@@ -142,12 +142,19 @@ async function openPostgres(connectionString: string, poolSize = 10): Promise<Da
 function keepConnectionsOnServerErrors(pool: pg.Pool): void {
   const query = async (config: pg.QueryConfig, values?: unknown[]) => {
     const client = await pool.connect();
+    // A connection lost mid-query also emits 'error' on its client (as well as failing the query): like
+    // pg-pool's own query(), listen while it is checked out, or that event would end the process.
+    let lost: Error | undefined;
+    const onError = (err: Error) => (lost = err);
+    client.on('error', onError);
     try {
       const result = await client.query(config, values);
-      client.release();
+      client.removeListener('error', onError);
+      client.release(lost);
       return result;
     } catch (err) {
-      client.release(serverErrorOnHealthyConnection(err) ? undefined : (err as Error));
+      client.removeListener('error', onError);
+      client.release(lost ?? (serverErrorOnHealthyConnection(err) ? undefined : (err as Error)));
       throw err;
     }
   };
