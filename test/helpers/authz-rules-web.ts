@@ -4,7 +4,10 @@
  */
 import { PUBLIC, type Rule } from './authz-world.ts';
 
-const SECTIONS = ['/signin', '/signup', '/find', '/patient', '/doctor', '/admin'];
+const SECTIONS = [
+  ...['/signin', '/signup', '/find', '/patient', '/doctor', '/admin'],
+  ...['/account', '/forgot-password', '/reset-password', '/alerts', '/me', '/appointments', '/doctors'],
+];
 
 export const WEB_RULES: Record<string, Rule> = {
   ...Object.fromEntries(

@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack, Text, Title, Card } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Text, Title, Card } from '@mantine/core';
 import { Link, Navigate } from 'react-router';
 import { homeOf, useSession } from './lib/session.tsx';
 
@@ -43,6 +43,12 @@ export function Landing() {
           </Card>
         ))}
       </SimpleGrid>
+      <Text>
+        <Anchor component={Link} to="/alerts">
+          Community health alerts
+        </Anchor>{' '}
+        — unusual rises of illness in your area, open to everyone.
+      </Text>
     </Stack>
   );
 }

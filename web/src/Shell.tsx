@@ -8,7 +8,6 @@ import {
   Button,
   Group,
   NavLink,
-  Text,
   useComputedColorScheme,
   useMantineColorScheme,
   VisuallyHidden,
@@ -111,9 +110,10 @@ export function Shell() {
             <ThemeToggle />
             {user ? (
               <>
-                <Text size="sm" visibleFrom="sm">
+                <Anchor component={Link} to="/account" size="sm" visibleFrom="sm">
+                  <VisuallyHidden>Your account: </VisuallyHidden>
                   {user.displayName}
-                </Text>
+                </Anchor>
                 <Button variant="default" size="xs" onClick={leave} visibleFrom="sm">
                   Sign out
                 </Button>
@@ -135,6 +135,16 @@ export function Shell() {
             <Button variant="default" size="xs" onClick={leave} hiddenFrom="sm" mb="xs">
               Sign out ({user.displayName})
             </Button>
+          )}
+          {user && (
+            <NavLink
+              component={Link}
+              to="/account"
+              label="Your account"
+              hiddenFrom="sm"
+              active={pathname === '/account'}
+              onClick={close}
+            />
           )}
           {links.map(([to, label]) => (
             <NavLink

@@ -15,6 +15,10 @@ const FindDoctor = lazy(() => import('./features/doctors/FindDoctor.tsx'));
 const PatientArea = lazy(() => import('./areas/PatientArea.tsx'));
 const DoctorArea = lazy(() => import('./areas/DoctorArea.tsx'));
 const AdminArea = lazy(() => import('./areas/AdminArea.tsx'));
+const Account = lazy(() => import('./features/account/Account.tsx'));
+const ForgotPassword = lazy(() => import('./features/auth/ForgotPassword.tsx'));
+const ResetPassword = lazy(() => import('./features/auth/ResetPassword.tsx'));
+const PublicAlerts = lazy(() => import('./features/alerts/PublicAlerts.tsx'));
 
 const later = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -26,6 +30,14 @@ function Guard({ role, children }: { role: Me['role']; children: ReactNode }) {
   return later(children);
 }
 
+/** Any signed-in role (the account screen). */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { user, ready } = useSession();
+  if (!ready) return <Loading label="Checking your session…" />;
+  if (!user) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname)}`} replace />;
+  return later(children);
+}
+
 export const router = createBrowserRouter([
   {
     element: <Shell />,
@@ -34,6 +46,18 @@ export const router = createBrowserRouter([
       { path: '/signin', element: later(<SignIn />) },
       { path: '/signup', element: later(<SignUp />) },
       { path: '/find', element: later(<FindDoctor />) },
+      { path: '/forgot-password', element: later(<ForgotPassword />) },
+      // The link in the password-reset email (src/server/modules/auth/accounts.ts builds it).
+      { path: '/reset-password', element: later(<ResetPassword />) },
+      { path: '/alerts', element: later(<PublicAlerts />) },
+      {
+        path: '/account',
+        element: (
+          <SignedIn>
+            <Account />
+          </SignedIn>
+        ),
+      },
       {
         path: '/patient/*',
         element: (
@@ -58,6 +82,10 @@ export const router = createBrowserRouter([
           </Guard>
         ),
       },
+      // Links in HealthSync's emails and messages (src/server/modules/notifications/fanout.ts, scans.ts).
+      { path: '/me/access-log', element: <Navigate to="/patient/access" replace /> },
+      { path: '/appointments/*', element: <Navigate to="/patient" replace /> },
+      { path: '/doctors', element: <Navigate to="/find" replace /> },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -19,8 +19,26 @@ const isFile = (file: string): Promise<boolean> =>
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../../web/dist');
 
-/** Top-level paths of the web app's client routes (React Router); each also gets `<path>/*`. */
-export const CLIENT_SECTIONS = ['/signin', '/signup', '/find', '/patient', '/doctor', '/admin'] as const;
+/**
+ * Top-level paths of the web app's client routes (React Router); each also gets `<path>/*`. The last
+ * three are the pages links in HealthSync's own messages open (access log, an appointment, booking): the
+ * client sends them on to the screen that shows it.
+ */
+export const CLIENT_SECTIONS = [
+  '/signin',
+  '/signup',
+  '/find',
+  '/patient',
+  '/doctor',
+  '/admin',
+  '/account',
+  '/forgot-password',
+  '/reset-password',
+  '/alerts',
+  '/me',
+  '/appointments',
+  '/doctors',
+] as const;
 
 const ONE_YEAR_MS = 365 * 86_400_000;
 

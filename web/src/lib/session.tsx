@@ -40,6 +40,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setReady(true));
   }, []);
 
+  // A session signed out elsewhere (another device, a password change): the next 401 signs this tab out.
+  useEffect(
+    () =>
+      client.getQueryCache().subscribe((event) => {
+        const err: unknown =
+          event.type === 'updated' && event.action.type === 'error' ? event.action.error : null;
+        if (!(err instanceof ApiError) || err.status !== 401 || localStorage.getItem(FLAG) === null) return;
+        localStorage.removeItem(FLAG);
+        setCsrfToken(null);
+        setUser(null);
+      }),
+    [client],
+  );
+
   const accept = useCallback(
     (grant: Grant) => {
       localStorage.setItem(FLAG, '1');

@@ -1,6 +1,6 @@
-/** A doctor's weekly hours, slot length and time off; local times are the clinic's (zone shown). */
+/** A doctor's weekly hours, slot length, date-specific hours and time off; local times are the clinic's (zone shown). */
 import { useState } from 'react';
-import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
 import { api } from '../../lib/api.ts';
@@ -8,24 +8,14 @@ import type { Availability, AvailabilityBody, TimeOff } from '../../lib/contract
 import { useUser } from '../../lib/session.tsx';
 import { dateTimeIn } from '../../lib/time.ts';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
+import { OverridesEditor } from './OverridesEditor.tsx';
+import { parseRanges, showRanges } from './ranges.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-type Ranges = Availability['weekly'][number]['ranges'];
-
-const show = (ranges: Ranges) => ranges.map((r) => `${r.start}-${r.end}`).join(', ');
-const parse = (text: string): Ranges =>
-  text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [start = '', end = ''] = part.split('-').map((s) => s.trim());
-      return { start, end };
-    });
 
 function WeeklyHours({ doctorId, data }: { doctorId: string; data: Availability }) {
   const [hours, setHours] = useState(() =>
-    WEEKDAYS.map((_, i) => show(data.weekly.find((w) => w.weekday === i + 1)?.ranges ?? [])),
+    WEEKDAYS.map((_, i) => showRanges(data.weekly.find((w) => w.weekday === i + 1)?.ranges ?? [])),
   );
   const [slot, setSlot] = useState<string | number>(data.slotMinutes);
   const save = useAction(
@@ -42,7 +32,9 @@ function WeeklyHours({ doctorId, data }: { doctorId: string; data: Availability 
       bufferMinutes: data.bufferMinutes,
       minNoticeMinutes: data.minNoticeMinutes,
       horizonDays: data.horizonDays,
-      weekly: hours.map((h, i) => ({ weekday: i + 1, ranges: parse(h) })).filter((w) => w.ranges.length > 0),
+      weekly: hours
+        .map((h, i) => ({ weekday: i + 1, ranges: parseRanges(h) }))
+        .filter((w) => w.ranges.length > 0),
     });
   return (
     <Card withBorder>
@@ -139,7 +131,7 @@ function TimeOffEditor({ doctorId, zone }: { doctorId: string; zone: string }) {
             </Table>
           )}
         </QueryView>
-        <Group grow wrap="wrap" align="flex-end">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
             type="datetime-local"
             label="From"
@@ -157,7 +149,7 @@ function TimeOffEditor({ doctorId, zone }: { doctorId: string; zone: string }) {
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
-        </Group>
+        </SimpleGrid>
         <Button
           w="fit-content"
           disabled={!from || !to}
@@ -184,6 +176,7 @@ export default function AvailabilityEditor() {
         {(data) => (
           <Stack>
             <WeeklyHours doctorId={doctorId} data={data} />
+            <OverridesEditor doctorId={doctorId} data={data} />
             <TimeOffEditor doctorId={doctorId} zone={data.timezone} />
           </Stack>
         )}

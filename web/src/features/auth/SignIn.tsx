@@ -18,7 +18,8 @@ export default function SignIn() {
     try {
       const user = await signIn({ email: field(form, 'email'), password: field(form, 'password') });
       const next = params.get('next');
-      void navigate(next?.startsWith(homeOf(user.role)) ? next : homeOf(user.role));
+      const allowed = next === '/account' || next?.startsWith(homeOf(user.role));
+      void navigate(allowed && next ? next : homeOf(user.role));
     } catch (err) {
       setError(err);
     } finally {
@@ -36,6 +37,9 @@ export default function SignIn() {
           {error !== null && <ErrorNote error={error} title="Could not sign you in" />}
           <TextInput name="email" type="email" label="Email" autoComplete="username" required />
           <PasswordInput name="password" label="Password" autoComplete="current-password" required />
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            Forgot your password?
+          </Anchor>
           <Button type="submit" loading={busy}>
             Sign in
           </Button>

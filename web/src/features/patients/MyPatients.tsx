@@ -1,4 +1,7 @@
-/** The patients a doctor cares for, searchable by name. */
+/**
+ * The patients a doctor cares for, searchable by name or code. A code that is not one of them can still
+ * be opened: the chart then offers emergency access.
+ */
 import { useState } from 'react';
 import { Anchor, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -7,6 +10,21 @@ import { Link } from 'react-router';
 import { api } from '../../lib/api.ts';
 import type { PatientPage } from '../../lib/contracts.ts';
 import { Page, QueryView } from '../../lib/ui.tsx';
+
+const CODE = /^P\d{1,12}$/i;
+
+function NotFound({ term }: { term: string }) {
+  if (!CODE.test(term)) return 'No patients found.';
+  const code = term.toUpperCase();
+  return (
+    <>
+      None of your patients has the code {code}.{' '}
+      <Anchor component={Link} to={`/doctor/patients/${code}`} inherit>
+        Open the chart of {code} (emergency access)
+      </Anchor>
+    </>
+  );
+}
 
 export default function MyPatients() {
   const [q, setQ] = useState('');
@@ -23,7 +41,7 @@ export default function MyPatients() {
         onChange={(e) => setQ(e.currentTarget.value)}
         maw={360}
       />
-      <QueryView query={list} isEmpty={(d) => d.items.length === 0} empty="No patients found.">
+      <QueryView query={list} isEmpty={(d) => d.items.length === 0} empty={<NotFound term={term} />}>
         {(data) => (
           <Table.ScrollContainer minWidth={400}>
             <Table striped aria-label="Patients">

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api } from '../../lib/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
 import type { Patient } from '../../lib/contracts.ts';
-import { Page, QueryView } from '../../lib/ui.tsx';
+import { ErrorNote, Page, QueryView } from '../../lib/ui.tsx';
 import { EditAccess, useGrant } from '../consent/EditAccess.tsx';
+import { EmergencyAccess } from './EmergencyAccess.tsx';
 import { RecordForms } from './RecordForms.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -40,6 +41,7 @@ function ChartBody({ patient }: { patient: Patient }) {
         <Flags p={patient} />
       </Card>
       <EditAccess patientId={patient.id} grant={grant} onRequest={setWaiting} />
+      {!grant && <EmergencyAccess patientRef={patient.id} />}
       {grant && (
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">
@@ -56,12 +58,27 @@ function ChartBody({ patient }: { patient: Patient }) {
   );
 }
 
+/** Not this doctor's patient and no grant: the chart is closed, except by emergency access. */
+function Closed({ patientRef, error }: { patientRef: string; error: unknown }) {
+  return (
+    <Stack>
+      <ErrorNote error={error} title="You do not have access to this chart" />
+      <EmergencyAccess patientRef={patientRef} startOpen />
+    </Stack>
+  );
+}
+
 export default function Chart() {
   const { id = '' } = useParams();
   const patient = useQuery({ queryKey: ['patient', id], queryFn: () => api<Patient>(`/patients/${id}`) });
+  const forbidden = patient.error instanceof ApiError && patient.error.status === 403;
   return (
     <Page title={patient.data ? patient.data.name : 'Patient chart'}>
-      <QueryView query={patient}>{(p) => <ChartBody patient={p} />}</QueryView>
+      {forbidden ? (
+        <Closed patientRef={id} error={patient.error} />
+      ) : (
+        <QueryView query={patient}>{(p) => <ChartBody patient={p} />}</QueryView>
+      )}
     </Page>
   );
 }
