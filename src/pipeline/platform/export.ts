@@ -1,7 +1,9 @@
 /**
  * `--source platform`: the live platform database written as the five Health Synth CSV files for a date,
- * page by page with backpressure (memory stays flat however large the tables). Files are written under
- * temporary names and renamed into place only when all five are complete. See
+ * page by page with backpressure (memory stays flat however large the tables), all five from ONE read-only
+ * REPEATABLE READ transaction: one snapshot, so a visit completed between two entities' reads cannot give a
+ * record whose appointment is not exported. Files are written under temporary names and renamed into place
+ * only when all five are complete. See
  * docs/decisions/0014-platform-extract.md for what a date's files contain and why.
  */
 import { once } from 'node:events';
@@ -9,7 +11,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../core/errors.ts';
-import type { Db } from '../../server/db/client.ts';
+import type { Db, Tx } from '../../server/db/client.ts';
 import { FILE_NAMES, headerLine, type FileName } from '../generate/columns.ts';
 import type { WrittenFile } from '../io/csv-files.ts';
 import { pages, presence } from './queries.ts';
@@ -23,9 +25,12 @@ export interface PlatformExport {
   readonly unsettled: number;
 }
 
+/** Called after each entity's file is complete (tests interleave writes there). */
+export type AfterEntity = (entity: FileName) => Promise<void>;
+
 /** Refuses a date with nothing to export, naming what is missing. */
-async function checkPresence(db: Db, date: string): Promise<number> {
-  const found = await presence(db, date);
+async function checkPresence(tx: Tx, date: string): Promise<number> {
+  const found = await presence(tx, date);
   const missing = (['clinics', 'doctors', 'appointments'] as const).filter((k) => found[k] === 0);
   if (missing.length > 0) {
     const what = missing.map((k) => (k === 'appointments' ? `settled appointments before ${date}` : k));
@@ -37,7 +42,7 @@ async function checkPresence(db: Db, date: string): Promise<number> {
 }
 
 async function writeEntity(
-  db: Db,
+  tx: Tx,
   entity: FileName,
   date: string,
   stream: WriteStream,
@@ -50,7 +55,7 @@ async function writeEntity(
     if (!stream.write(chunk)) await once(stream, 'drain');
   };
   await write(headerLine(entity));
-  for await (const page of pages(db, entity, date, pageSize)) {
+  for await (const page of pages(tx, entity, date, pageSize)) {
     let chunk = '';
     for (const row of page) chunk += csvLine(entity, row);
     rows += page.length;
@@ -66,20 +71,38 @@ export async function exportPlatform(
   date: string,
   dir: string,
   pageSize = PAGE_SIZE,
+  afterEntity?: AfterEntity,
 ): Promise<PlatformExport> {
-  const unsettled = await checkPresence(db, date);
+  // Inside the callback every query goes through `tx`: `db` would wait on PGlite's one connection (a
+  // deadlock) and on PostgreSQL read outside the snapshot. Read-only, so it holds no locks that block
+  // writers; it does hold back vacuum for the export's duration (decision 0014).
+  return db.transaction((tx) => exportIn(tx, date, dir, pageSize, afterEntity), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
+async function exportIn(
+  tx: Tx,
+  date: string,
+  dir: string,
+  pageSize: number,
+  afterEntity: AfterEntity | undefined,
+): Promise<PlatformExport> {
+  const unsettled = await checkPresence(tx, date);
   await mkdir(dir, { recursive: true });
   const temporary = (name: FileName): string => join(dir, `.${name}.csv.partial-${String(process.pid)}`);
   const streams: Partial<Record<FileName, WriteStream>> = {};
   try {
     const files: WrittenFile[] = [];
-    // One entity at a time: the database answers one query at a time anyway (PGlite), and it keeps one
-    // page in memory at most.
+    // One entity at a time: the transaction answers one query at a time anyway, and it keeps one page in
+    // memory at most.
     for (const name of FILE_NAMES) {
       const stream = createWriteStream(temporary(name));
       streams[name] = stream;
-      const { rows, bytes } = await writeEntity(db, name, date, stream, pageSize);
+      const { rows, bytes } = await writeEntity(tx, name, date, stream, pageSize);
       files.push({ name, path: join(dir, `${name}.csv`), rows, bytes });
+      await afterEntity?.(name);
     }
     for (const name of FILE_NAMES) await rename(temporary(name), join(dir, `${name}.csv`));
     return { files, unsettled };

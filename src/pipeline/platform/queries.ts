@@ -2,10 +2,13 @@
  * The platform tables read as the five Health Synth entities, one keyset page at a time (`id > after ORDER
  * BY id LIMIT n`), so no table is ever held in memory whole. Facts (appointments, diagnoses) are those of
  * clinic-local days before the run date with a final status; dimensions are the live rows as they are now.
- * Local times come out as text with their UTC offset in minutes (formatted in rows.ts).
+ * Local times come out as text with their UTC offset in minutes (formatted in rows.ts). Free text and
+ * contact details no model reads (appointment reasons, doctors' e-mail and phone) are not even selected:
+ * the staged files must not carry them (decision 0014). Every query runs on the export's one read-only
+ * snapshot transaction (`tx`, export.ts).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../server/db/client.ts';
+import { queryRows, type Tx } from '../../server/db/client.ts';
 import type { FileName } from '../generate/columns.ts';
 
 export type Raw = Record<string, string | number | boolean | null>;
@@ -32,7 +35,7 @@ const clinics: Page = (_date, after, n) => sql`
 
 const doctors: Page = (_date, after, n) => sql`
   select d.id::text as page_key, d.id::text as id, d.name, d.specialty, d.clinic_id::text as clinic_id,
-    d.slot_minutes, d.email, d.phone
+    d.slot_minutes
   from doctors d where d.id > ${after}::uuid order by d.id limit ${n}`;
 
 /**
@@ -57,7 +60,7 @@ const patients: Page = (date, after, n) => sql`
 
 const appointments: Page = (date, after, n) => sql`
   select a.id::text as page_key, a.id::text as id, a.patient_id::text as patient_id,
-    a.doctor_id::text as doctor_id, a.clinic_id::text as clinic_id, a.status, a.reason, d.specialty,
+    a.doctor_id::text as doctor_id, a.clinic_id::text as clinic_id, a.status, d.specialty,
     (a.starts_at at time zone c.timezone)::date::text as day,
     ${localTime(sql`a.booked_at`, 'booked')}, ${localTime(sql`a.starts_at`, 'starts')},
     ${localTime(sql`a.ends_at`, 'ends')}
@@ -100,13 +103,13 @@ const FIRST = '00000000-0000-0000-0000-000000000000';
  * appointments; encounters for records).
  */
 export async function* pages(
-  db: Db,
+  tx: Tx,
   entity: FileName,
   date: string,
   pageSize: number,
 ): AsyncGenerator<Raw[]> {
   for (let after = FIRST; ;) {
-    const rows = await queryRows<Raw>(db, QUERIES[entity](date, after, pageSize));
+    const rows = await queryRows<Raw>(tx, QUERIES[entity](date, after, pageSize));
     if (rows.length > 0) yield rows;
     const keys = new Set(rows.map((r) => r.page_key));
     if (keys.size < pageSize) return;
@@ -116,7 +119,7 @@ export async function* pages(
 
 /** Counts that tell whether there is anything to export for `date`. */
 export async function presence(
-  db: Db,
+  tx: Tx,
   date: string,
 ): Promise<{ clinics: number; doctors: number; appointments: number; unsettled: number }> {
   const [row] = await queryRows<{
@@ -125,7 +128,7 @@ export async function presence(
     appointments: number;
     unsettled: number;
   }>(
-    db,
+    tx,
     sql`select (select count(*)::int from clinics) as clinics, (select count(*)::int from doctors) as doctors,
       (select count(*)::int from appointments a join clinics c on c.id = a.clinic_id where ${exported(date)})
         as appointments,

@@ -1,10 +1,11 @@
 /**
  * Platform rows → Health Synth CSV lines, in the catalogue's column order (columns.ts). Pure.
- * Ids: the platform's UUIDs become stable 63-bit numbers (the first 8 bytes of their SHA-256), the same in
- * every file and every run, so relationships hold and a date re-run writes the same bytes. Values the
- * platform does not keep (a clinic's PriceIndex, a doctor's Availability text, SMS_received) stay empty
- * (NULL in the warehouse); patients' names, birth dates, phones and home coordinates are left out on purpose:
- * no model reads them, and the staged files should not carry identities.
+ * Ids: the platform's UUIDs become stable positive BIGINTs (the first 8 bytes of their SHA-256 read as a
+ * big-endian number, top bit cleared), the same in every file and every run, so relationships hold and a
+ * date re-run writes the same bytes. Values the platform does not keep (a clinic's PriceIndex, a doctor's
+ * Availability text, SMS_received) stay empty (NULL in the warehouse); patients' names, birth dates, phones
+ * and home coordinates, doctors' e-mail and phone and appointment reasons are left out on purpose: no model
+ * reads them, and the staged files (kept in the object store) should not carry identities or patients' words.
  */
 import { createHash } from 'node:crypto';
 import { fileSpec, type FileName } from '../generate/columns.ts';
@@ -65,8 +66,8 @@ const FIELDS: Record<FileName, (r: Raw) => string[]> = {
     id(r.clinic_id),
     '', // Availability
     text(r.slot_minutes),
-    text(r.email),
-    text(r.phone),
+    '', // Email: contact details stay out
+    '', // Phone
   ],
   patients: (r) => [
     id(r.id),
@@ -99,7 +100,7 @@ const FIELDS: Record<FileName, (r: Raw) => string[]> = {
     text(r.status),
     '', // SMS_received
     text(r.specialty),
-    text(r.reason),
+    '', // Reason: the patient's own words (erasure scrubs them); no model reads them
   ],
   records: (r) => [
     id(r.patient_id),
