@@ -117,10 +117,11 @@ export const pipelineRunRequest = z
   })
   .meta({ id: 'PipelineRunRequest' });
 
-/** What was queued: the worker runs it; follow it in GET /pipeline/runs (a new run of `date` appears). */
+/** What was queued: the worker runs it; follow it in GET /pipeline/runs/{runId} (pending until it starts). */
 export const pipelineRunQueued = z
   .object({
-    jobId: z.string().describe('The queued job (the run itself gets its id when a worker starts it).'),
+    jobId: z.string().describe('The queued job that runs the run.'),
+    runId: z.uuid().describe('The run, created `pending`; the worker runs exactly this run.'),
     date: day,
     source: z.enum(PIPELINE_SOURCES),
     queuedAt: z.iso.datetime(),

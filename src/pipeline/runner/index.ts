@@ -17,8 +17,8 @@ import { transform } from '../steps/transform.ts';
 import type { PipelineContext, PipelineSettings, StepFn } from './context.ts';
 import type { StepName } from './dag.ts';
 import { snapshotDirOf } from '../warehouse/snapshots.ts';
-import { executeRun, type RunOutcome } from './runner.ts';
-import { createRun, unfinishedRuns, type Source } from './state.ts';
+import { executeRun, runOwner, type RunOutcome } from './runner.ts';
+import { claimRun, createRun, unfinishedRuns, type Source } from './state.ts';
 
 export const STEPS: Readonly<Record<StepName, StepFn>> = {
   extract,
@@ -58,7 +58,21 @@ export async function runDate(
   input: { date: string; source: Source; trigger: string },
 ): Promise<RunOutcome> {
   parseDate('date', input.date);
-  const runId = await createRun(ctx.db, input);
+  // Created claimed by this process, so no one takes it for an abandoned pending run in between.
+  const runId = await createRun(ctx.db, input, {
+    claimFor: { owner: runOwner(), leaseMs: ctx.settings.leaseMs },
+    exclusive: ctx.exclusive,
+  });
+  return executeRun(ctx, runId, STEPS);
+}
+
+/**
+ * Runs a queued (`pending`) run, e.g. an admin's request: undefined, doing nothing, when it is no longer
+ * pending (another process started it, a newer run superseded it, or it finished).
+ */
+export async function runQueued(ctx: PipelineContext, runId: string): Promise<RunOutcome | undefined> {
+  if (!(await claimRun(ctx.db, runId, runOwner(), ctx.settings.leaseMs, ctx.exclusive, { queued: true })))
+    return undefined;
   return executeRun(ctx, runId, STEPS);
 }
 
@@ -102,12 +116,5 @@ export async function resumeRuns(ctx: PipelineContext): Promise<RunOutcome[]> {
   return outcomes;
 }
 
-/** Today's date in `timeZone` (the scheduled run's date). */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+/** Today's date in `timeZone` (the scheduled run's date); light, so API processes import it from zoned.ts. */
+export { todayIn } from '../../server/demo/zoned.ts';

@@ -21,14 +21,15 @@ export interface RunOutcome {
   readonly error?: string | undefined;
 }
 
-const owner = () => `${hostname()}:${String(process.pid)}`;
+/** This process, as the owner of the runs it claims. */
+export const runOwner = () => `${hostname()}:${String(process.pid)}`;
 
 export async function executeRun(
   ctx: PipelineContext,
   runId: string,
   steps: Readonly<Record<StepName, StepFn>>,
 ): Promise<RunOutcome> {
-  const me = owner();
+  const me = runOwner();
   if (!(await state.claimRun(ctx.db, runId, me, ctx.settings.leaseMs, ctx.exclusive))) {
     return { runId, status: 'failed', error: 'another process is running this run' };
   }

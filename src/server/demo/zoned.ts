@@ -83,6 +83,11 @@ export function isoDate(date: LocalDate): string {
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 
+/** Today's date (`YYYY-MM-DD`) in `timeZone`: the pipeline's run date. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return isoDate(localDateTime(now.getTime(), timeZone));
+}
+
 /** Whole years from an ISO birth date to `on` (a birthday on `on` counts). */
 export function ageOn(birthDate: string, on: LocalDate): number {
   const [year = 0, month = 0, day = 0] = birthDate.split('-').map(Number);

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns.ts';
@@ -16,7 +17,9 @@ import { createdAt, id } from './columns.ts';
 /**
  * Health Synth pipeline runs (one per date, source and trigger) and the state of each of their steps, so a
  * run that died can be resumed from its first unfinished step. `leaseUntil` marks a run being worked on:
- * another process takes a `running` run over only once the lease has expired (its owner died).
+ * another process takes a `running` run over only once the lease has expired (its owner died). At most one
+ * run of a date is `pending` or `running` at a time (the partial unique index): two requests to run a date
+ * cannot both queue one.
  */
 export const pipelineRuns = pgTable(
   'pipeline_runs',
@@ -36,6 +39,9 @@ export const pipelineRuns = pgTable(
   (t) => [
     index('pipeline_runs_recent_idx').on(t.createdAt, t.id),
     index('pipeline_runs_status_idx').on(t.status),
+    uniqueIndex('pipeline_runs_one_active_per_date')
+      .on(t.runDate)
+      .where(sql`${t.status} in ('pending', 'running')`),
     check('pipeline_runs_status_check', sql`${t.status} in ('pending', 'running', 'succeeded', 'failed')`),
     check('pipeline_runs_source_check', sql`${t.source} in ('synthetic', 'platform')`),
   ],

@@ -1,17 +1,26 @@
 /**
- * The pipeline on pg-boss: `pipeline.run` runs a date on the cron schedule (weekdays 10:05 in the pipeline's
- * zone by default), or continues unfinished runs (`resume`, sent when a worker process starts). One queue,
- * one job at a time (singleton policy): the warehouse file has a single writer.
+ * The pipeline on pg-boss: `pipeline.run` runs the run an admin queued (`runId`), runs a date on the cron
+ * schedule (weekdays 10:05 in the pipeline's zone by default), or continues unfinished runs (`resume`, sent
+ * when a worker process starts). One queue, one job at a time (singleton policy): the warehouse file has a
+ * single writer. Any number of jobs may wait, so the database decides what runs: one pending or running run
+ * per date, and a job only starts a run that is still pending.
  */
 import type { Logger } from 'pino';
+import { isAppError } from '../../../core/errors.ts';
 import type { PipelineContext, PipelineMetrics } from '../../../pipeline/runner/index.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
+import { todayIn } from '../../demo/zoned.ts';
 import type { JobRegistry } from '../../jobs/index.ts';
+import { reserveRun } from './repo.ts';
 import { PIPELINE_RUN_JOB } from './service.ts';
 
-/** A run of a date (default today), or `resume: true` to continue unfinished runs. */
+/**
+ * The run `runId` (created pending by whoever queued the job), else a run of a date (default today), or
+ * `resume: true` to continue unfinished runs.
+ */
 export interface PipelineJob {
+  runId?: string;
   date?: string;
   /** Default: the configured source. */
   source?: 'synthetic' | 'platform';
@@ -31,6 +40,23 @@ export interface PipelineJobDeps {
 
 /** A run takes minutes at most; its steps retry themselves, so the job does not. */
 const QUEUE = { policy: 'singleton' as const, expireInSeconds: 4 * 3600, retryLimit: 0 };
+
+/** The pending run of a job without one (the schedule's): undefined when the date's run is already queued. */
+async function reserve(deps: PipelineJobDeps, data: PipelineJob): Promise<string | undefined> {
+  const p = deps.config.pipeline;
+  const date = data.date ?? todayIn(p.timezone);
+  try {
+    return await reserveRun(deps.database.db, {
+      date,
+      source: data.source ?? p.source,
+      trigger: data.trigger ?? 'schedule',
+    });
+  } catch (err) {
+    if (!isAppError(err) || err.code !== 'pipeline.run_in_progress') throw err;
+    deps.logger.info({ date }, 'pipeline run skipped: a run of the date is already queued or running');
+    return undefined;
+  }
+}
 
 export function registerPipelineJobs(registry: JobRegistry, deps: PipelineJobDeps): void {
   const p = deps.config.pipeline;
@@ -65,15 +91,11 @@ export function registerPipelineJobs(registry: JobRegistry, deps: PipelineJobDep
           if (outcomes.length > 0) deps.logger.info({ resumed: outcomes.length }, 'pipeline runs resumed');
           continue;
         }
-        const outcome = await withContext((ctx, m) => {
-          const date = job.data.date ?? m.todayIn(p.timezone);
-          return m.runDate(ctx, {
-            date,
-            source: job.data.source ?? p.source,
-            trigger: job.data.trigger ?? 'schedule',
-          });
-        });
-        deps.logger.info({ runId: outcome.runId, status: outcome.status }, 'pipeline run finished');
+        const runId = job.data.runId ?? (await reserve(deps, job.data));
+        if (!runId) continue;
+        const outcome = await withContext((ctx, m) => m.runQueued(ctx, runId));
+        if (outcome) deps.logger.info({ runId, status: outcome.status }, 'pipeline run finished');
+        else deps.logger.info({ runId }, 'pipeline run skipped: started elsewhere, superseded or finished');
       }
     },
   });

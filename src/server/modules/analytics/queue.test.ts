@@ -1,11 +1,12 @@
 /**
  * POST /pipeline/runs on a real database and a real pg-boss queue (no workers here, so the job waits where
- * the worker would take it): what is queued, 409 while a run of the date is in progress, 422 for a day that
- * has not begun, admins only, and no pipeline configured.
+ * the worker would take it): what is queued, 409 while a run of the date is in progress (also for requests at
+ * the same moment), a new request once the pending run was abandoned, the scheduled job not doubling an
+ * admin's run, 422 for a day that has not begun, admins only, and no pipeline configured.
  */
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_CONFIG, type TestApp } from '../../../../test/helpers/app.ts';
 import { createTestDatabase } from '../../../../test/helpers/db.ts';
@@ -14,10 +15,11 @@ import { pipelineMetrics } from '../../../pipeline/runner/metrics.ts';
 import { claimRun, createRun } from '../../../pipeline/runner/state.ts';
 import { build } from '../../app.ts';
 import type { Database } from '../../db/client.ts';
+import { pipelineRuns } from '../../db/schema/index.ts';
 import { createMetrics } from '../../http/metrics.ts';
 import { JobRegistry, startJobs, type Jobs } from '../../jobs/index.ts';
 import { registerPipelineJobs } from './index.ts';
-import { todayIn } from './queue.ts';
+import { todayIn } from '../../demo/zoned.ts';
 
 const ZONE = 'America/Sao_Paulo';
 let database: Database;
@@ -25,6 +27,7 @@ let jobs: Jobs;
 let app: FastifyInstance;
 let admin: SignedIn;
 let doctor: SignedIn;
+let runJob: (data: object) => Promise<unknown>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -52,6 +55,8 @@ beforeAll(async () => {
     logger,
     metrics: pipelineMetrics(metrics.registry),
   });
+  const def = registry.list().find((d) => d.name === 'pipeline.run')!;
+  runJob = (data) => def.handler([{ id: 'test', name: def.name, data } as never]);
   jobs = await startJobs(database, registry, { workers: false, logger });
   app = await build({ config: { ...TEST_CONFIG, pipeline }, database, jobs, metrics });
   const cast = await createCast(database.db);
@@ -78,21 +83,92 @@ async function queuedJob(id: string): Promise<unknown> {
   return (res as { rows: { data: unknown }[] }).rows[0]?.data;
 }
 
+async function jobsOfDate(date: string): Promise<number> {
+  const res = await database.db.execute(
+    sql`select count(*)::int as n from pgboss.job where name = 'pipeline.run' and data->>'date' = ${date}`,
+  );
+  return (res as { rows: { n: number }[] }).rows[0]!.n;
+}
+
+const runsOf = (date: string) =>
+  database.db
+    .select()
+    .from(pipelineRuns)
+    .where(eq(pipelineRuns.runDate, date))
+    .orderBy(pipelineRuns.createdAt);
+
 describe('POST /pipeline/runs', () => {
   it('queues a run of today in the pipeline zone for the worker (202), with the configured source', async () => {
     const res = await post({}, admin);
     expect(res.statusCode).toBe(202);
-    const body = res.json<{ jobId: string; date: string; source: string; queuedAt: string }>();
+    const body = res.json<{ jobId: string; runId: string; date: string; source: string; queuedAt: string }>();
     expect(body).toMatchObject({ date: todayIn(ZONE, new Date()), source: 'synthetic' });
     expect(Date.parse(body.queuedAt)).not.toBeNaN();
-    expect(await queuedJob(body.jobId)).toEqual({ date: body.date, source: 'synthetic', trigger: 'admin' });
+    expect(await queuedJob(body.jobId)).toEqual({
+      runId: body.runId,
+      date: body.date,
+      source: 'synthetic',
+      trigger: 'admin',
+    });
+    // The run exists at once, pending: the job runs exactly it.
+    expect(await runsOf(body.date)).toMatchObject([{ id: body.runId, status: 'pending', trigger: 'admin' }]);
   });
 
   it('queues a re-run of a past date with the source asked for', async () => {
     const res = await post({ date: '2026-03-02', source: 'platform' }, admin);
     expect(res.statusCode).toBe(202);
-    const { jobId } = res.json<{ jobId: string }>();
-    expect(await queuedJob(jobId)).toEqual({ date: '2026-03-02', source: 'platform', trigger: 'admin' });
+    const { jobId, runId } = res.json<{ jobId: string; runId: string }>();
+    expect(await queuedJob(jobId)).toEqual({
+      runId,
+      date: '2026-03-02',
+      source: 'platform',
+      trigger: 'admin',
+    });
+  });
+
+  it('of requests for one date at the same moment, accepts exactly one (202) and refuses the rest (409)', async () => {
+    const date = '2026-03-09';
+    const answers = await Promise.all([1, 2, 3, 4].map(() => post({ date }, admin)));
+    const codes = answers.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([202, 409, 409, 409]);
+    for (const r of answers.filter((a) => a.statusCode === 409))
+      expect(r.json<{ code: string }>().code).toBe('pipeline.run_in_progress');
+    // A request later, while the run waits for the worker: refused too.
+    expect((await post({ date }, admin)).statusCode).toBe(409);
+    expect(await jobsOfDate(date)).toBe(1);
+    expect((await runsOf(date)).map((r) => r.status)).toEqual(['pending']);
+  });
+
+  it('accepts a new request once the pending run is abandoned (its job no longer queued)', async () => {
+    const date = '2026-03-10';
+    const first = await post({ date }, admin);
+    expect(first.statusCode).toBe(202);
+    const { jobId, runId } = first.json<{ jobId: string; runId: string }>();
+    const age = sql`update pipeline_runs set created_at = now() - interval '10 minutes' where id = ${runId}`;
+    await database.db.execute(age);
+    // Old, but its job still waits (e.g. behind a long run): still in progress.
+    expect((await post({ date }, admin)).statusCode).toBe(409);
+    // Its job expired or failed without a worker ever starting the run: no one will.
+    await database.db.execute(sql`update pgboss.job set state = 'failed' where id = ${jobId}`);
+    const again = await post({ date }, admin);
+    expect(again.statusCode).toBe(202);
+    const runs = await runsOf(date);
+    expect(runs.map((r) => [r.id, r.status])).toEqual([
+      [runId, 'failed'],
+      [again.json<{ runId: string }>().runId, 'pending'],
+    ]);
+    expect(runs[0]!.error).toMatch(/superseded/);
+  });
+
+  it('the scheduled job does not run a date an admin queued a run of', async () => {
+    const res = await post({}, admin);
+    const date = todayIn(ZONE, new Date());
+    // The first test queued today already; either way one pending run of today exists.
+    expect([202, 409]).toContain(res.statusCode);
+    const before = await runsOf(date);
+    expect(before.filter((r) => r.status === 'pending')).toHaveLength(1);
+    await runJob({ trigger: 'schedule' });
+    expect(await runsOf(date)).toEqual(before);
   });
 
   it('answers 409 while a run of the date is pending or running, not once its owner died', async () => {

@@ -1,12 +1,16 @@
 /**
- * Admins queue a pipeline run (or a re-run of a date) for the worker: the request only enqueues the
- * `pipeline.run` job; the warehouse's single writer (the process running workers) does the work.
+ * Admins queue a pipeline run (or a re-run of a date) for the worker: the request creates the `pending` run
+ * (at most one pending or running run per date, so of two requests at once one gets a 409) and enqueues the
+ * `pipeline.run` job that runs exactly that run; the warehouse's single writer (the process running workers)
+ * does the work.
  */
 import { AppError, conflict } from '../../../core/errors.ts';
+import { finishRun } from '../../../pipeline/runner/state.ts';
 import type { Db } from '../../db/client.ts';
+import { todayIn } from '../../demo/zoned.ts';
 import type { Jobs } from '../../jobs/index.ts';
 import type { PipelineJob } from './jobs.ts';
-import { runInProgress } from './repo.ts';
+import { reserveRun } from './repo.ts';
 import { PIPELINE_RUN_JOB } from './service.ts';
 
 type Source = 'synthetic' | 'platform';
@@ -16,19 +20,6 @@ export interface QueueDeps {
   jobs: Pick<Jobs, 'send'>;
   /** Undefined: this server has no pipeline configured. */
   pipeline: { timezone: string; source: Source } | undefined;
-}
-
-/**
- * The calendar date in `timeZone` (as the runner's `todayIn`; repeated here so the API process does not load
- * the pipeline's code just to know the date).
- */
-export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }
 
 export async function queueRun(
@@ -45,12 +36,17 @@ export async function queueRun(
       detail: 'A run is for a day that has begun.',
       errors: [{ path: 'body.date', message: `must not be after today (${today} in ${p.timezone})` }],
     });
-  if (await runInProgress(deps.db, date, now))
-    throw conflict('pipeline.run_in_progress', `A run for ${date} is already in progress.`);
   const source = input.source ?? p.source;
-  const job: PipelineJob = { date, source, trigger: 'admin' };
-  const jobId = await deps.jobs.send(PIPELINE_RUN_JOB, job);
-  // The queue refuses a job its policy does not allow (one waiting already).
-  if (!jobId) throw conflict('pipeline.run_in_progress', 'A pipeline run is already waiting to start.');
-  return { jobId, date, source, queuedAt: now.toISOString() };
+  const runId = await reserveRun(deps.db, { date, source, trigger: 'admin' });
+  const job: PipelineJob = { runId, date, source, trigger: 'admin' };
+  // A run whose job was not queued would wait for nothing: it fails at once (the date can be re-queued).
+  const jobId = await deps.jobs.send(PIPELINE_RUN_JOB, job).catch(async (err: unknown) => {
+    await finishRun(deps.db, runId, 'failed', 'the job could not be queued');
+    throw err;
+  });
+  if (!jobId) {
+    await finishRun(deps.db, runId, 'failed', 'the job could not be queued');
+    throw conflict('pipeline.run_in_progress', 'The queue refused the run; try again.');
+  }
+  return { jobId, runId, date, source, queuedAt: now.toISOString() };
 }

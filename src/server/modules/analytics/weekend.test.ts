@@ -51,16 +51,18 @@ describe('configuration', () => {
     });
     expect(custom.pipeline).toMatchObject({ weekendNotice: false, weekendCron: '0 9 * * 6' });
     expect(() => loadConfig({ ...base, PIPELINE_WEEKEND_CRON: 'weekends' })).toThrow(/PIPELINE_WEEKEND_CRON/);
-    const schedule = (weekendNotice: boolean) => {
+    const schedule = (weekendNotice: boolean, pipelineSchedule = true) => {
       const registry = new JobRegistry();
       registerWeekendNotice(registry, {
         db: undefined as never,
-        pipeline: { timezone: ZONE, weekendNotice, weekendCron: '5 10 * * 0,6' },
+        pipeline: { schedule: pipelineSchedule, timezone: ZONE, weekendNotice, weekendCron: '5 10 * * 0,6' },
       });
       return registry.list().find((d) => d.name === WEEKEND_NOTICE_JOB)?.schedule;
     };
     expect(schedule(true)).toEqual({ cron: '5 10 * * 0,6', tz: ZONE });
     expect(schedule(false)).toBeUndefined();
+    // No pipeline schedule (PIPELINE_SCHEDULE=false): no "next run Monday" to announce.
+    expect(schedule(true, false)).toBeUndefined();
   });
 });
 
@@ -74,7 +76,7 @@ describe('the weekend job', () => {
     const registry = new JobRegistry();
     registerWeekendNotice(registry, {
       db: database.db,
-      pipeline: { timezone: ZONE, weekendNotice: true, weekendCron: '5 10 * * 0,6' },
+      pipeline: { schedule: true, timezone: ZONE, weekendNotice: true, weekendCron: '5 10 * * 0,6' },
       now: () => new Date(clock.now()),
     });
     const def = registry.list().find((d) => d.name === WEEKEND_NOTICE_JOB)!;

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { enqueue } from '../../events/outbox.ts';
 import type { JobRegistry } from '../../jobs/index.ts';
 import type { PipelineConfig } from '../../config-types.ts';
+import { addDays, dayOfWeek, isoDate, localDateTime } from '../../demo/zoned.ts';
 
 export const WEEKEND_NOTICE_JOB = 'pipeline.weekend_notice';
 
@@ -19,32 +20,13 @@ export interface WeekendNotice {
   readonly dedupeKey: string;
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** The local calendar date and weekday (0 = Sunday) of `now` in `timeZone`. */
-function localDay(now: Date, timeZone: string): { date: string; weekday: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    weekday: 'short',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    date: `${part('year')}-${part('month')}-${part('day')}`,
-    weekday: WEEKDAYS.indexOf(part('weekday')),
-  };
-}
-
-const addDays = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Today's notice in `timeZone`, or undefined on a weekday (the pipeline itself runs then). Pure. */
 export function weekendNotice(now: Date, timeZone: string): WeekendNotice | undefined {
-  const { date, weekday } = localDay(now, timeZone);
+  const today = localDateTime(now.getTime(), timeZone);
+  const weekday = dayOfWeek(today);
   if (weekday !== 0 && weekday !== 6) return undefined;
-  const nextRun = addDays(date, weekday === 6 ? 2 : 1);
+  const date = isoDate(today);
+  const nextRun = isoDate(addDays(today, weekday === 6 ? 2 : 1));
   return {
     date,
     nextRun,
@@ -77,18 +59,23 @@ export async function sendWeekendNotice(
 
 export interface WeekendNoticeDeps {
   db: Db;
-  pipeline: Pick<PipelineConfig, 'timezone' | 'weekendNotice' | 'weekendCron'>;
+  pipeline: Pick<PipelineConfig, 'schedule' | 'timezone' | 'weekendNotice' | 'weekendCron'>;
   /** Time source (tests pass a fake one). */
   now?: () => Date;
 }
 
-/** The `pipeline.weekend_notice` queue, scheduled by PIPELINE_WEEKEND_CRON when PIPELINE_WEEKEND_NOTICE is on. */
+/**
+ * The `pipeline.weekend_notice` queue, scheduled by PIPELINE_WEEKEND_CRON when PIPELINE_WEEKEND_NOTICE is on
+ * and the pipeline itself is scheduled (PIPELINE_SCHEDULE): without a schedule there is no "next run" to name.
+ */
 export function registerWeekendNotice(registry: JobRegistry, deps: WeekendNoticeDeps): void {
   const p = deps.pipeline;
   registry.add({
     name: WEEKEND_NOTICE_JOB,
     queue: { policy: 'singleton', retryLimit: 3, expireInSeconds: 300 },
-    ...(p.weekendNotice && p.weekendCron ? { schedule: { cron: p.weekendCron, tz: p.timezone } } : {}),
+    ...(p.schedule && p.weekendNotice && p.weekendCron
+      ? { schedule: { cron: p.weekendCron, tz: p.timezone } }
+      : {}),
     handler: async () => {
       // The cron only fires on weekend days; the check keeps a custom cron from sending on weekdays.
       await sendWeekendNotice(deps.db, deps.now?.() ?? new Date(), p.timezone);
