@@ -138,6 +138,51 @@ describe('the admin console in a real browser', () => {
     await page.getByRole('cell', { name: renamed, exact: true }).waitFor();
   }, 60_000);
 
+  it('moves a doctor to a clinic found by name past the first page of clinics', async () => {
+    const page = admin.page;
+    // 105 clinics after the demo's, alphabetically: the last is past the picker's first page and past the
+    // 100 a single request can list.
+    const created = await page.evaluate(async () => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const statuses: number[] = [];
+      for (let i = 1; i <= 105; i++) {
+        const res = await fetch('/api/v1/clinics', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({
+            name: `Zeta Clínica ${String(i).padStart(3, '0')}`,
+            neighbourhood: 'Centro',
+            timezone: 'America/Sao_Paulo',
+            emergencyPhone: '+55 27 3000-0000',
+          }),
+        });
+        statuses.push(res.status);
+      }
+      return statuses;
+    });
+    expect(created.every((s) => s === 201)).toBe(true);
+    await page.goto('/admin/doctors');
+    const edit = page.getByRole('button', { name: /^Edit / }).first();
+    await edit.waitFor();
+    const name = ((await edit.getAttribute('aria-label')) ?? '').replace(/^Edit /, '');
+    await edit.click();
+    const clinic = dialog(page).getByLabel('Clinic');
+    await clinic.fill('Zeta Clínica 105');
+    await page.getByRole('option', { name: 'Zeta Clínica 105' }).click();
+    await expect.poll(() => clinic.inputValue()).toBe('Zeta Clínica 105');
+    await dialog(page).getByRole('button', { name: 'Save doctor' }).click();
+    await flow.toast(page, `${name} saved.`);
+    await dialog(page).waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ hasText: name }).first();
+    await row.getByRole('cell', { name: 'Zeta Clínica 105', exact: true }).waitFor();
+    // Reopened, the picker shows the doctor's clinic although it is not among the first clinics.
+    await page.getByRole('button', { name: `Edit ${name}` }).click();
+    await expect.poll(() => clinic.inputValue()).toBe('Zeta Clínica 105');
+    await check(page, 'doctor-edit-dialog-far-clinic');
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
+  }, 60_000);
+
   it('queues a re-run of a pipeline date and follows it until it has run', async () => {
     const page = admin.page;
     await page.goto('/admin/pipeline');

@@ -74,13 +74,17 @@ export function Page({
   );
 }
 
-/** A mutation that invalidates `invalidate` on success and reports success or failure as a notification. */
+/**
+ * A mutation that invalidates `invalidate` on success and notifies `success`. Failures go to a toast, or,
+ * with `errors: 'form'`, stay on the mutation for the form to show next to its fields (a toast vanishes).
+ */
 export function useAction<V, R = unknown>(
   fn: (vars: V) => Promise<R>,
   options: {
     success?: string | ((r: R) => string);
     invalidate?: QueryKey[];
     onSuccess?: (r: R) => void;
+    errors?: 'toast' | 'form';
   } = {},
 ) {
   const client = useQueryClient();
@@ -92,7 +96,9 @@ export function useAction<V, R = unknown>(
       if (message) notifications.show({ color: 'teal', message });
       options.onSuccess?.(result);
     },
-    onError: (err) =>
-      notifications.show({ color: 'red', title: 'That did not work', message: errorText(err) }),
+    onError: (err) => {
+      if (options.errors !== 'form')
+        notifications.show({ color: 'red', title: 'That did not work', message: errorText(err) });
+    },
   });
 }

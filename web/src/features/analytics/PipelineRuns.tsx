@@ -12,10 +12,10 @@ import type {
   pipelineRunRequest,
 } from '../../../../src/core/contracts/analytics.ts';
 import { api } from '../../lib/api.ts';
-import { fieldErrors, formError, useFormAction } from '../../lib/forms.ts';
+import { fieldErrors, formError } from '../../lib/forms.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { browserZone, dateTimeIn } from '../../lib/time.ts';
-import { Page, QueryView } from '../../lib/ui.tsx';
+import { Page, QueryView, useAction } from '../../lib/ui.tsx';
 import { RunSteps, seconds, STATUS_COLOR, type Run } from './RunSteps.tsx';
 
 type Runs = z.infer<typeof pipelineRunList>;
@@ -52,10 +52,11 @@ function QueuedNote({ queued, runs }: { queued: Queued; runs: Runs | undefined }
 
 function RunNow({ onQueued }: { onQueued: (q: Queued) => void }) {
   const [date, setDate] = useState('');
-  const queue = useFormAction((body: RunRequest) => api<Queued>('/pipeline/runs', { method: 'POST', body }), {
+  const queue = useAction((body: RunRequest) => api<Queued>('/pipeline/runs', { method: 'POST', body }), {
     success: (q) => `Run of ${q.date} queued.`,
     invalidate: [['pipeline', 'runs']],
     onSuccess: onQueued,
+    errors: 'form',
   });
   const general = formError(queue.error, ['date']);
   return (
@@ -98,12 +99,46 @@ function RunNow({ onQueued }: { onQueued: (q: Queued) => void }) {
   );
 }
 
-/** The runs table's columns; the actions open a run's steps or queue a re-run of its date. */
-function runColumns(a: {
+/** "done/all", and which step failed if one did. */
+function stepsSummary(r: Run): string {
+  const done = r.steps.filter((s) => s.status === 'succeeded').length;
+  const failed = r.steps.find((s) => s.status === 'failed');
+  return `${String(done)}/${String(r.steps.length)}${failed ? ` (${failed.step} failed)` : ''}`;
+}
+
+interface RowActions {
   onSteps: (r: Run) => void;
   onRerun: (r: Run) => void;
   rerunning: (r: Run) => boolean;
-}): Column<Run>[] {
+}
+
+function RunActions({ r, a }: { r: Run; a: RowActions }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button
+        size="xs"
+        variant="default"
+        aria-label={`Steps of the run of ${r.date}`}
+        onClick={() => a.onSteps(r)}
+      >
+        Steps
+      </Button>
+      <Button
+        size="xs"
+        variant="light"
+        aria-label={`Re-run ${r.date}`}
+        disabled={inProgress(r)}
+        loading={a.rerunning(r)}
+        onClick={() => a.onRerun(r)}
+      >
+        Re-run
+      </Button>
+    </Group>
+  );
+}
+
+/** The runs table's columns; the actions open a run's steps or queue a re-run of its date. */
+function runColumns(a: RowActions): Column<Run>[] {
   return [
     { header: 'Date', cell: (r) => r.date },
     {
@@ -113,40 +148,26 @@ function runColumns(a: {
     { header: 'Trigger', cell: (r) => `${r.trigger} · ${r.source}` },
     { header: 'Started', cell: (r) => (r.startedAt ? dateTimeIn(r.startedAt, zone) : 'not started') },
     { header: 'Time', cell: elapsed },
-    {
-      header: 'Steps',
-      cell: (r) => {
-        const done = r.steps.filter((s) => s.status === 'succeeded').length;
-        const failed = r.steps.find((s) => s.status === 'failed');
-        return `${String(done)}/${String(r.steps.length)}${failed ? ` (${failed.step} failed)` : ''}`;
-      },
-    },
-    {
-      header: 'Actions',
-      cell: (r) => (
-        <Group gap="xs" wrap="nowrap">
-          <Button
-            size="xs"
-            variant="default"
-            aria-label={`Steps of the run of ${r.date}`}
-            onClick={() => a.onSteps(r)}
-          >
-            Steps
-          </Button>
-          <Button
-            size="xs"
-            variant="light"
-            aria-label={`Re-run ${r.date}`}
-            disabled={inProgress(r)}
-            loading={a.rerunning(r)}
-            onClick={() => a.onRerun(r)}
-          >
-            Re-run
-          </Button>
-        </Group>
-      ),
-    },
+    { header: 'Steps', cell: stepsSummary },
+    { header: 'Actions', cell: (r) => <RunActions r={r} a={a} /> },
   ];
+}
+
+/** Queues a re-run of a run's date (as synthetic unless it was of platform data); the page shows errors. */
+function useRerun(onQueued: (q: Queued) => void) {
+  return useAction(
+    (r: Run) =>
+      api<Queued>('/pipeline/runs', {
+        method: 'POST',
+        body: { date: r.date, source: r.source === 'platform' ? 'platform' : 'synthetic' },
+      }),
+    {
+      success: (q) => `Re-run of ${q.date} queued.`,
+      invalidate: [['pipeline', 'runs']],
+      onSuccess: onQueued,
+      errors: 'form',
+    },
+  );
 }
 
 export default function PipelineRuns() {
@@ -157,18 +178,7 @@ export default function PipelineRuns() {
     queryFn: () => api<Runs>('/pipeline/runs', { query: { limit: 30 } }),
     refetchInterval: (q) => (waiting(q.state.data, queued) ? 2_000 : 15_000),
   });
-  const rerun = useFormAction(
-    (r: Run) =>
-      api<Queued>('/pipeline/runs', {
-        method: 'POST',
-        body: { date: r.date, source: r.source === 'platform' ? 'platform' : 'synthetic' },
-      }),
-    {
-      success: (q) => `Re-run of ${q.date} queued.`,
-      invalidate: [['pipeline', 'runs']],
-      onSuccess: setQueued,
-    },
-  );
+  const rerun = useRerun(setQueued);
   const columns = runColumns({
     onSteps: setShown,
     onRerun: (r) => rerun.mutate(r),

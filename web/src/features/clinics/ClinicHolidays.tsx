@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { holidayBody, holidayList } from '../../../../src/core/contracts/availability.ts';
 import { api } from '../../lib/api.ts';
 import type { Clinic } from '../../lib/contracts.ts';
-import { fieldErrors, formError, useFormAction } from '../../lib/forms.ts';
+import { fieldErrors, formError } from '../../lib/forms.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { QueryView, useAction } from '../../lib/ui.tsx';
 
@@ -15,12 +15,13 @@ type Holiday = z.infer<typeof holidayList>['items'][number];
 
 function AddHoliday({ clinic }: { clinic: Clinic }) {
   const [f, setF] = useState({ date: '', name: '' });
-  const add = useFormAction(
+  const add = useAction(
     (body: HolidayBody) => api<Holiday>(`/clinics/${clinic.id}/holidays`, { method: 'POST', body }),
     {
       success: (h) => `${clinic.name} is closed on ${h.date} (${h.name}).`,
       invalidate: [['holidays', clinic.id]],
       onSuccess: () => setF({ date: '', name: '' }),
+      errors: 'form',
     },
   );
   const errors = fieldErrors(add.error);

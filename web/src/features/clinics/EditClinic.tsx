@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { clinicUpdate } from '../../../../src/core/contracts/clinics.ts';
 import { api } from '../../lib/api.ts';
 import type { Clinic } from '../../lib/contracts.ts';
-import { fieldErrors, formError, useFormAction } from '../../lib/forms.ts';
+import { fieldErrors, formError } from '../../lib/forms.ts';
+import { useAction } from '../../lib/ui.tsx';
 
 type ClinicUpdate = z.infer<typeof clinicUpdate>;
 type TextKey = 'name' | 'neighbourhood' | 'address' | 'timezone' | 'emergencyPhone';
@@ -39,13 +40,14 @@ function changes(c: Clinic, f: Form): ClinicUpdate {
   return out;
 }
 
-function EditClinicForm({ clinic, onDone }: { clinic: Clinic; onDone: () => void }) {
-  const [f, setF] = useState(() => formOf(clinic));
-  const save = useFormAction(
-    (body: ClinicUpdate) => api<Clinic>(`/clinics/${clinic.id}`, { method: 'PATCH', body }),
-    { success: (c) => `${c.name} saved.`, invalidate: [['clinics']], onSuccess: onDone },
-  );
-  const errors = fieldErrors(save.error);
+interface FieldProps {
+  f: Form;
+  setF: (f: Form) => void;
+  errors: Record<string, string>;
+}
+
+/** Name, place, time zone and phone: plain text fields (all required but the address). */
+function TextFields({ f, setF, errors }: FieldProps) {
   const text = (k: TextKey, label: string, required = true) => (
     <TextInput
       label={label}
@@ -55,6 +57,47 @@ function EditClinicForm({ clinic, onDone }: { clinic: Clinic; onDone: () => void
       onChange={(e) => setF({ ...f, [k]: e.currentTarget.value })}
     />
   );
+  return (
+    <>
+      {text('name', 'Name')}
+      {text('neighbourhood', 'Neighbourhood')}
+      {text('address', 'Address (optional)', false)}
+      {text('timezone', 'Time zone (IANA)')}
+      {text('emergencyPhone', 'Emergency phone')}
+    </>
+  );
+}
+
+/** How many patients a day, and whether weekends are closed. */
+function CapacityFields({ f, setF, errors }: FieldProps) {
+  return (
+    <>
+      <NumberInput
+        label="Patients per day"
+        min={1}
+        max={100_000}
+        allowDecimal={false}
+        value={f.capacity}
+        error={errors.capacity}
+        onChange={(v) => setF({ ...f, capacity: typeof v === 'number' ? v : Number(v) || 0 })}
+      />
+      <Checkbox
+        label="Closed on weekends"
+        checked={f.closedOnWeekends}
+        error={errors.closedOnWeekends}
+        onChange={(e) => setF({ ...f, closedOnWeekends: e.currentTarget.checked })}
+      />
+    </>
+  );
+}
+
+function EditClinicForm({ clinic, onDone }: { clinic: Clinic; onDone: () => void }) {
+  const [f, setF] = useState(() => formOf(clinic));
+  const save = useAction(
+    (body: ClinicUpdate) => api<Clinic>(`/clinics/${clinic.id}`, { method: 'PATCH', body }),
+    { success: (c) => `${c.name} saved.`, invalidate: [['clinics']], onSuccess: onDone, errors: 'form' },
+  );
+  const errors = fieldErrors(save.error);
   const body = changes(clinic, f);
   const general = formError(save.error, FIELDS);
   return (
@@ -70,26 +113,8 @@ function EditClinicForm({ clinic, onDone }: { clinic: Clinic; onDone: () => void
             {general}
           </Alert>
         )}
-        {text('name', 'Name')}
-        {text('neighbourhood', 'Neighbourhood')}
-        {text('address', 'Address (optional)', false)}
-        {text('timezone', 'Time zone (IANA)')}
-        {text('emergencyPhone', 'Emergency phone')}
-        <NumberInput
-          label="Patients per day"
-          min={1}
-          max={100_000}
-          allowDecimal={false}
-          value={f.capacity}
-          error={errors.capacity}
-          onChange={(v) => setF({ ...f, capacity: typeof v === 'number' ? v : Number(v) || 0 })}
-        />
-        <Checkbox
-          label="Closed on weekends"
-          checked={f.closedOnWeekends}
-          error={errors.closedOnWeekends}
-          onChange={(e) => setF({ ...f, closedOnWeekends: e.currentTarget.checked })}
-        />
+        <TextFields f={f} setF={setF} errors={errors} />
+        <CapacityFields f={f} setF={setF} errors={errors} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

@@ -1,50 +1,103 @@
 /** Admins: change a doctor's name, specialty, clinic or contact (only what changed is sent). */
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Group, Modal, Stack, TextInput, type TextInputProps } from '@mantine/core';
 import type { z } from 'zod';
 import type { doctorUpdate } from '../../../../src/core/contracts/doctors.ts';
 import { api } from '../../lib/api.ts';
-import type { ClinicPage, Doctor } from '../../lib/contracts.ts';
-import { fieldErrors, formError, useFormAction } from '../../lib/forms.ts';
+import type { Doctor } from '../../lib/contracts.ts';
+import { fieldErrors, formError } from '../../lib/forms.ts';
+import { useAction } from '../../lib/ui.tsx';
+import { ClinicPicker } from '../clinics/ClinicPicker.tsx';
 
 type DoctorUpdate = z.infer<typeof doctorUpdate>;
 const FIELDS = ['name', 'specialty', 'clinic', 'email', 'phone'];
 
-function EditDoctorForm({ doctor, onDone }: { doctor: Doctor; onDone: () => void }) {
-  const clinics = useQuery({
-    queryKey: ['clinics', 'all'],
-    queryFn: () => api<ClinicPage>('/clinics', { query: { limit: 100 } }),
-  });
-  const [f, setF] = useState({
-    name: doctor.name,
-    specialty: doctor.specialty,
-    clinic: doctor.clinic.id,
-    email: '',
-    phone: '',
-  });
-  const save = useFormAction(
-    (body: DoctorUpdate) => api<Doctor>(`/doctors/${doctor.id}`, { method: 'PATCH', body }),
-    { success: (d) => `${d.name} saved.`, invalidate: [['doctors']], onSuccess: onDone },
-  );
-  const body: DoctorUpdate = {
-    ...(f.name !== doctor.name ? { name: f.name } : {}),
-    ...(f.specialty !== doctor.specialty ? { specialty: f.specialty } : {}),
-    ...(f.clinic !== doctor.clinic.id ? { clinic: f.clinic } : {}),
+const formOf = (d: Doctor) => ({
+  name: d.name,
+  specialty: d.specialty,
+  clinic: { id: d.clinic.id, name: d.clinic.name },
+  email: '',
+  phone: '',
+});
+type Form = ReturnType<typeof formOf>;
+
+/** What changed (email and phone only when given: empty keeps the current one). */
+function changes(d: Doctor, f: Form): DoctorUpdate {
+  return {
+    ...(f.name !== d.name ? { name: f.name } : {}),
+    ...(f.specialty !== d.specialty ? { specialty: f.specialty } : {}),
+    ...(f.clinic.id !== d.clinic.id ? { clinic: f.clinic.id } : {}),
     ...(f.email.trim() ? { email: f.email.trim() } : {}),
     ...(f.phone.trim() ? { phone: f.phone.trim() } : {}),
   };
-  const errors = fieldErrors(save.error);
-  const general = formError(save.error, FIELDS);
-  const text = (k: 'name' | 'specialty' | 'email' | 'phone', label: string, extra: object = {}) => (
+}
+
+interface FieldProps {
+  f: Form;
+  setF: (f: Form) => void;
+  errors: Record<string, string>;
+}
+
+function DoctorText({
+  k,
+  f,
+  setF,
+  errors,
+  ...extra
+}: FieldProps & { k: 'name' | 'specialty' | 'email' | 'phone'; label: string } & TextInputProps) {
+  return (
     <TextInput
-      label={label}
       value={f[k]}
       error={errors[k]}
       onChange={(e) => setF({ ...f, [k]: e.currentTarget.value })}
       {...extra}
     />
   );
+}
+
+/** Who the doctor is and where they work; the clinic they are at now is always one of the choices. */
+function PracticeFields({ doctor, ...p }: FieldProps & { doctor: Doctor }) {
+  return (
+    <>
+      <DoctorText {...p} k="name" label="Name" required />
+      <DoctorText {...p} k="specialty" label="Specialty" required />
+      <ClinicPicker
+        value={p.f.clinic}
+        keep={[doctor.clinic]}
+        error={p.errors.clinic}
+        onChange={(clinic) => p.setF({ ...p.f, clinic })}
+      />
+    </>
+  );
+}
+
+/** New email and phone: the directory does not list the current ones, so empty keeps them. */
+function ContactFields(p: FieldProps) {
+  const keep = 'Leave empty to keep the current one.';
+  return (
+    <>
+      <DoctorText {...p} k="email" label="New email (optional)" type="email" description={keep} />
+      <DoctorText {...p} k="phone" label="New phone (optional)" type="tel" description={keep} />
+    </>
+  );
+}
+
+/** Saves the changes; errors stay for the form to show next to their fields. */
+const useSaveDoctor = (doctor: Doctor, onDone: () => void) =>
+  useAction((body: DoctorUpdate) => api<Doctor>(`/doctors/${doctor.id}`, { method: 'PATCH', body }), {
+    success: (d) => `${d.name} saved.`,
+    invalidate: [['doctors']],
+    onSuccess: onDone,
+    errors: 'form',
+  });
+
+function EditDoctorForm({ doctor, onDone }: { doctor: Doctor; onDone: () => void }) {
+  const [f, setF] = useState(() => formOf(doctor));
+  const save = useSaveDoctor(doctor, onDone);
+  const body = changes(doctor, f);
+  const errors = fieldErrors(save.error);
+  const general = formError(save.error, FIELDS);
+  const p = { f, setF, errors };
   return (
     <form
       onSubmit={(e) => {
@@ -58,25 +111,8 @@ function EditDoctorForm({ doctor, onDone }: { doctor: Doctor; onDone: () => void
             {general}
           </Alert>
         )}
-        {text('name', 'Name', { required: true })}
-        {text('specialty', 'Specialty', { required: true })}
-        <Select
-          label="Clinic"
-          required
-          allowDeselect={false}
-          data={(clinics.data?.items ?? [doctor.clinic]).map((c) => ({ value: c.id, label: c.name }))}
-          value={f.clinic}
-          error={errors.clinic}
-          onChange={(clinic) => clinic && setF({ ...f, clinic })}
-        />
-        {text('email', 'New email (optional)', {
-          type: 'email',
-          description: 'Leave empty to keep the current one.',
-        })}
-        {text('phone', 'New phone (optional)', {
-          type: 'tel',
-          description: 'Leave empty to keep the current one.',
-        })}
+        <PracticeFields {...p} doctor={doctor} />
+        <ContactFields {...p} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

@@ -1,28 +1,32 @@
 /** Admins: ratings to moderate; hide a comment from the public with a reason, or show it again. */
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { moderationPage } from '../../../../src/core/contracts/ratings.ts';
 import { api } from '../../lib/api.ts';
-import type { DoctorPage } from '../../lib/contracts.ts';
-import { fieldErrors, formError, useFormAction } from '../../lib/forms.ts';
+import type { Doctor } from '../../lib/contracts.ts';
+import { fieldErrors, formError } from '../../lib/forms.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { browserZone, dateTimeIn } from '../../lib/time.ts';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
 
-type Moderated = z.infer<typeof moderationPage>['items'][number];
+type ModerationPage = z.infer<typeof moderationPage>;
+type Moderated = ModerationPage['items'][number];
 type Filter = 'all' | 'true' | 'false';
 const zone = browserZone();
+/** Ratings per request; older ones load on demand. */
+const PAGE = 50;
 
 function HideForm({ rating, onDone }: { rating: Moderated; onDone: () => void }) {
   const [reason, setReason] = useState('');
-  const hide = useFormAction(
+  const hide = useAction(
     () => api<Moderated>(`/ratings/${rating.id}/hide`, { method: 'POST', body: { reason } }),
     {
       success: () => 'Comment hidden from the public.',
       invalidate: [['ratings', 'moderation']],
       onSuccess: onDone,
+      errors: 'form',
     },
   );
   const general = formError(hide.error, ['reason']);
@@ -71,80 +75,117 @@ function HideComment({ rating, onClose }: { rating: Moderated | null; onClose: (
   );
 }
 
-/** The moderation table's columns; the actions hide a comment (with a reason) or show it again. */
-function ratingColumns(a: {
-  doctorName: (id: string) => string;
+/** Stars for a score, read out as "n of 5". */
+const Stars = ({ score }: { score: number }) => (
+  <span role="img" aria-label={`${String(score)} of 5`}>
+    {'★'.repeat(score)}
+  </span>
+);
+
+function PublicState({ r }: { r: Moderated }) {
+  return r.hidden ? (
+    <Stack gap={2}>
+      <Badge color="red" variant="light">
+        hidden
+      </Badge>
+      <Text size="xs">{r.hidden.reason}</Text>
+    </Stack>
+  ) : (
+    <Badge color="teal" variant="light">
+      shown
+    </Badge>
+  );
+}
+
+interface RowActions {
   onHide: (r: Moderated) => void;
   onShow: (r: Moderated) => void;
   showing: (r: Moderated) => boolean;
-}): Column<Moderated>[] {
+}
+
+function RatingActions({ r, a }: { r: Moderated; a: RowActions }) {
+  if (r.hidden)
+    return (
+      <Button size="xs" variant="light" loading={a.showing(r)} onClick={() => a.onShow(r)}>
+        Show again
+      </Button>
+    );
+  return (
+    r.comment && (
+      <Button size="xs" variant="light" color="red" onClick={() => a.onHide(r)}>
+        Hide comment
+      </Button>
+    )
+  );
+}
+
+/** The moderation table's columns; the actions hide a comment (with a reason) or show it again. */
+function ratingColumns(a: RowActions & { doctorName: (id: string) => string }): Column<Moderated>[] {
   return [
     { header: 'Given', cell: (r) => dateTimeIn(r.createdAt, zone) },
     { header: 'Doctor', cell: (r) => a.doctorName(r.doctorId) },
-    {
-      header: 'Score',
-      cell: (r) => (
-        <span role="img" aria-label={`${String(r.score)} of 5`}>
-          {'★'.repeat(r.score)}
-        </span>
-      ),
-    },
+    { header: 'Score', cell: (r) => <Stars score={r.score} /> },
     { header: 'Comment', cell: (r) => r.comment ?? <Text c="dimmed">no comment</Text> },
-    {
-      header: 'Public',
-      cell: (r) =>
-        r.hidden ? (
-          <Stack gap={2}>
-            <Badge color="red" variant="light">
-              hidden
-            </Badge>
-            <Text size="xs">{r.hidden.reason}</Text>
-          </Stack>
-        ) : (
-          <Badge color="teal" variant="light">
-            shown
-          </Badge>
-        ),
-    },
-    {
-      header: 'Actions',
-      cell: (r) =>
-        r.hidden ? (
-          <Button size="xs" variant="light" loading={a.showing(r)} onClick={() => a.onShow(r)}>
-            Show again
-          </Button>
-        ) : (
-          r.comment && (
-            <Button size="xs" variant="light" color="red" onClick={() => a.onHide(r)}>
-              Hide comment
-            </Button>
-          )
-        ),
-    },
+    { header: 'Public', cell: (r) => <PublicState r={r} /> },
+    { header: 'Actions', cell: (r) => <RatingActions r={r} a={a} /> },
   ];
+}
+
+/** The ratings to moderate, a page at a time (newest first). */
+function useModerationPages(filter: Filter) {
+  return useInfiniteQuery({
+    queryKey: ['ratings', 'moderation', filter],
+    queryFn: ({ pageParam }) =>
+      api<ModerationPage>('/admin/ratings', {
+        query: { limit: PAGE, cursor: pageParam, hidden: filter === 'all' ? undefined : filter },
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Doctors' names by id, for the doctors on the loaded pages only (the directory can be any size). */
+function useDoctorNames(ids: readonly string[]): (id: string) => string {
+  const doctors = useQueries({
+    queries: [...new Set(ids)].map((id) => ({
+      queryKey: ['doctors', 'by-id', id],
+      queryFn: () => api<Doctor>(`/doctors/${id}`),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  const names = new Map(doctors.flatMap((q) => (q.data ? [[q.data.id, q.data.name] as const] : [])));
+  // An id prefix while the name loads (or if the doctor is gone).
+  return (id) => names.get(id) ?? id.slice(0, 8);
+}
+
+function Filters({ filter, onChange }: { filter: Filter; onChange: (f: Filter) => void }) {
+  return (
+    <SegmentedControl
+      aria-label="Which ratings"
+      w="fit-content"
+      value={filter}
+      onChange={(v) => onChange(v)}
+      data={[
+        { value: 'all', label: 'All' },
+        { value: 'false', label: 'Shown' },
+        { value: 'true', label: 'Hidden' },
+      ]}
+    />
+  );
 }
 
 export default function Moderation() {
   const [filter, setFilter] = useState<Filter>('all');
   const [hiding, setHiding] = useState<Moderated | null>(null);
-  const ratings = useQuery({
-    queryKey: ['ratings', 'moderation', filter],
-    queryFn: () =>
-      api<z.infer<typeof moderationPage>>('/admin/ratings', {
-        query: { limit: 100, hidden: filter === 'all' ? undefined : filter },
-      }),
-  });
-  const doctors = useQuery({
-    queryKey: ['doctors', 'all'],
-    queryFn: () => api<DoctorPage>('/doctors', { query: { limit: 100 } }),
-  });
-  const doctorName = new Map((doctors.data?.items ?? []).map((d) => [d.id, d.name]));
+  const ratings = useModerationPages(filter);
+  const rows = ratings.data?.pages.flatMap((p) => p.items) ?? [];
+  const doctorName = useDoctorNames(rows.map((r) => r.doctorId));
   const unhide = useAction((r: Moderated) => api(`/ratings/${r.id}/hide`, { method: 'DELETE' }), {
     success: 'Comment shown again.',
     invalidate: [['ratings', 'moderation']],
   });
   const columns = ratingColumns({
-    doctorName: (id) => doctorName.get(id) ?? id.slice(0, 8),
+    doctorName,
     onHide: setHiding,
     onShow: (r) => unhide.mutate(r),
     showing: (r) => unhide.isPending && unhide.variables.id === r.id,
@@ -155,20 +196,20 @@ export default function Moderation() {
         Newest first; times in {zone}. A hidden comment disappears from the doctor’s public page; its score
         still counts.
       </Text>
-      <SegmentedControl
-        aria-label="Which ratings"
-        w="fit-content"
-        value={filter}
-        onChange={(v) => setFilter(v)}
-        data={[
-          { value: 'all', label: 'All' },
-          { value: 'false', label: 'Shown' },
-          { value: 'true', label: 'Hidden' },
-        ]}
-      />
-      <QueryView query={ratings} isEmpty={(d) => d.items.length === 0} empty="No ratings match.">
-        {(d) => <DataTable label="Ratings" minWidth={760} rows={d.items} columns={columns} />}
+      <Filters filter={filter} onChange={setFilter} />
+      <QueryView query={ratings} isEmpty={() => rows.length === 0} empty="No ratings match.">
+        {() => <DataTable label="Ratings" minWidth={760} rows={rows} columns={columns} />}
       </QueryView>
+      {ratings.hasNextPage && (
+        <Button
+          variant="light"
+          w="fit-content"
+          onClick={() => void ratings.fetchNextPage()}
+          loading={ratings.isFetchingNextPage}
+        >
+          Show older ratings
+        </Button>
+      )}
       <HideComment rating={hiding} onClose={() => setHiding(null)} />
     </Page>
   );
