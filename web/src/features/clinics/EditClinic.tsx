@@ -1,10 +1,11 @@
 /** Admins: change a clinic (only the fields that changed are sent); errors show next to their fields. */
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, NumberInput, TextInput } from '@mantine/core';
 import type { z } from 'zod';
 import type { clinicUpdate } from '../../../../src/core/contracts/clinics.ts';
 import { api } from '../../lib/api.ts';
 import type { Clinic } from '../../lib/contracts.ts';
+import { EditForm } from '../../lib/EditForm.tsx';
 import { fieldErrors, formError } from '../../lib/forms.ts';
 import { useAction } from '../../lib/ui.tsx';
 
@@ -101,30 +102,17 @@ function EditClinicForm({ clinic, onDone }: { clinic: Clinic; onDone: () => void
   const body = changes(clinic, f);
   const general = formError(save.error, FIELDS);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(body);
-      }}
+    <EditForm
+      onSubmit={() => save.mutate(body)}
+      onCancel={onDone}
+      error={general}
+      saving={save.isPending}
+      unchanged={Object.keys(body).length === 0}
+      saveLabel="Save clinic"
     >
-      <Stack>
-        {general && (
-          <Alert color="red" role="alert" title="Not saved">
-            {general}
-          </Alert>
-        )}
-        <TextFields f={f} setF={setF} errors={errors} />
-        <CapacityFields f={f} setF={setF} errors={errors} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={Object.keys(body).length === 0}>
-            Save clinic
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <TextFields f={f} setF={setF} errors={errors} />
+      <CapacityFields f={f} setF={setF} errors={errors} />
+    </EditForm>
   );
 }
 

@@ -1,10 +1,11 @@
 /** Admins: change a doctor's name, specialty, clinic or contact (only what changed is sent). */
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, TextInput, type TextInputProps } from '@mantine/core';
+import { Modal, TextInput, type TextInputProps } from '@mantine/core';
 import type { z } from 'zod';
 import type { doctorUpdate } from '../../../../src/core/contracts/doctors.ts';
 import { api } from '../../lib/api.ts';
 import type { Doctor } from '../../lib/contracts.ts';
+import { EditForm } from '../../lib/EditForm.tsx';
 import { fieldErrors, formError } from '../../lib/forms.ts';
 import { useAction } from '../../lib/ui.tsx';
 import { ClinicPicker } from '../clinics/ClinicPicker.tsx';
@@ -99,30 +100,17 @@ function EditDoctorForm({ doctor, onDone }: { doctor: Doctor; onDone: () => void
   const general = formError(save.error, FIELDS);
   const p = { f, setF, errors };
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(body);
-      }}
+    <EditForm
+      onSubmit={() => save.mutate(body)}
+      onCancel={onDone}
+      error={general}
+      saving={save.isPending}
+      unchanged={Object.keys(body).length === 0}
+      saveLabel="Save doctor"
     >
-      <Stack>
-        {general && (
-          <Alert color="red" role="alert" title="Not saved">
-            {general}
-          </Alert>
-        )}
-        <PracticeFields {...p} doctor={doctor} />
-        <ContactFields {...p} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={Object.keys(body).length === 0}>
-            Save doctor
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <PracticeFields {...p} doctor={doctor} />
+      <ContactFields {...p} />
+    </EditForm>
   );
 }
 
