@@ -1,10 +1,11 @@
 /** A patient's upcoming and past appointments: reschedule, cancel, rate a completed visit. */
 import { useState } from 'react';
 import { Badge, Button, Card, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../lib/api.ts';
 import type { Appointment, AppointmentPage, RatingPage } from '../../lib/contracts.ts';
+import { usePagedList } from '../../lib/paging.ts';
+import { ShowMore } from '../../lib/table.tsx';
 import { dateTimeIn } from '../../lib/time.ts';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
 import { RateVisit } from '../ratings/RateVisit.tsx';
@@ -52,10 +53,12 @@ function Upcoming() {
   const [moving, setMoving] = useState<Appointment | null>(null);
   const [target, setTarget] = useState<{ slot: Slot; zone: string } | null>(null);
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
-  const list = useQuery({
-    queryKey: ['appointments', 'upcoming'],
-    queryFn: () => api<AppointmentPage>('/me/appointments', { query: { scope: 'upcoming', limit: 50 } }),
-  });
+  const list = usePagedList<AppointmentPage>(
+    ['appointments', 'upcoming'],
+    '/me/appointments',
+    { scope: 'upcoming' },
+    { pageSize: 50 },
+  );
   const invalidate = [['appointments'], ['slots']];
   const reschedule = useAction(
     (v: { id: string; startsAt: string }) =>
@@ -72,17 +75,17 @@ function Upcoming() {
   return (
     <>
       <QueryView
-        query={list}
-        isEmpty={(d) => d.items.length === 0}
+        query={list.query}
+        isEmpty={() => list.rows.length === 0}
         empty={
           <>
             No upcoming appointments. <Link to="/find">Find a doctor</Link>
           </>
         }
       >
-        {(data) => (
+        {() => (
           <Stack>
-            {data.items.map((a) => (
+            {list.rows.map((a) => (
               <Row
                 key={a.id}
                 a={a}
@@ -100,6 +103,7 @@ function Upcoming() {
                 }
               />
             ))}
+            <ShowMore list={list} what="appointments" />
           </Stack>
         )}
       </QueryView>
@@ -175,21 +179,21 @@ function Upcoming() {
 
 function Past() {
   const [rating, setRating] = useState<Appointment | null>(null);
-  const list = useQuery({
-    queryKey: ['appointments', 'past'],
-    queryFn: () => api<AppointmentPage>('/me/appointments', { query: { scope: 'past', limit: 50 } }),
-  });
-  const mine = useQuery({
-    queryKey: ['ratings', 'mine'],
-    queryFn: () => api<RatingPage>('/me/ratings', { query: { limit: 100 } }),
-  });
-  const rated = new Map((mine.data?.items ?? []).map((r) => [r.appointmentId, r.score]));
+  const list = usePagedList<AppointmentPage>(
+    ['appointments', 'past'],
+    '/me/appointments',
+    { scope: 'past' },
+    { pageSize: 50 },
+  );
+  // Every rating the patient gave (one per visit at most), so no rated visit offers "Rate this visit".
+  const mine = usePagedList<RatingPage>(['ratings', 'mine'], '/me/ratings', {}, { all: true });
+  const rated = new Map(mine.rows.map((r) => [r.appointmentId, r.score]));
   return (
     <>
-      <QueryView query={list} isEmpty={(d) => d.items.length === 0} empty="No past appointments.">
-        {(data) => (
+      <QueryView query={list.query} isEmpty={() => list.rows.length === 0} empty="No past appointments.">
+        {() => (
           <Stack>
-            {data.items.map((a) => (
+            {list.rows.map((a) => (
               <Row
                 key={a.id}
                 a={a}
@@ -207,6 +211,7 @@ function Past() {
                 }
               />
             ))}
+            <ShowMore list={list} what="appointments" />
           </Stack>
         )}
       </QueryView>

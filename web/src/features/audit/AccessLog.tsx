@@ -1,22 +1,16 @@
 /** "Who accessed my record": every read and write of the patient's data, newest first. */
-import { Badge, Button, Table, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
+import { Badge, Table, Text } from '@mantine/core';
 import type { AccessLogPage } from '../../lib/contracts.ts';
+import { usePagedList } from '../../lib/paging.ts';
+import { ShowMore } from '../../lib/table.tsx';
 import { browserZone, dateTimeIn } from '../../lib/time.ts';
 import { Empty, ErrorNote, Loading, Page } from '../../lib/ui.tsx';
 
 const zone = browserZone();
 
 export default function AccessLog() {
-  const q = useInfiniteQuery({
-    queryKey: ['access-log'],
-    queryFn: ({ pageParam }) =>
-      api<AccessLogPage>('/me/access-log', { query: { limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const list = usePagedList<AccessLogPage>(['access-log'], '/me/access-log', {}, { pageSize: 50 });
+  const { query: q, rows } = list;
   return (
     <Page title="Who accessed my record">
       <Text c="dimmed">Every read and write of your data, newest first. Times in {zone}.</Text>
@@ -56,11 +50,7 @@ export default function AccessLog() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {q.hasNextPage && (
-        <Button variant="light" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-          Show older accesses
-        </Button>
-      )}
+      <ShowMore list={list} what="accesses" text="Show older" />
     </Page>
   );
 }

@@ -1,9 +1,8 @@
 /** Admins: search the audit trail by patient, actor, action, outcome and time. */
 import { useState } from 'react';
 import { Badge, Button, Group, Select, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
 import type { AuditPage } from '../../lib/contracts.ts';
+import { usePagedList } from '../../lib/paging.ts';
 import { browserZone, dateTimeIn } from '../../lib/time.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { Page, QueryView } from '../../lib/ui.tsx';
@@ -31,20 +30,13 @@ export default function AuditSearch() {
   const [draft, setDraft] = useState(blank);
   const [filters, setFilters] = useState(blank);
   const iso = (local: string) => (local ? new Date(local).toISOString() : undefined);
-  const list = useQuery({
-    queryKey: ['audit', filters],
-    queryFn: () =>
-      api<AuditPage>('/audit', {
-        query: {
-          patient: filters.patient.trim() || undefined,
-          actor: filters.actor.trim() || undefined,
-          action: filters.action.trim() || undefined,
-          outcome: filters.outcome,
-          from: iso(filters.from),
-          to: iso(filters.to),
-          limit: 100,
-        },
-      }),
+  const list = usePagedList<AuditPage>(['audit', filters], '/audit', {
+    patient: filters.patient.trim() || undefined,
+    actor: filters.actor.trim() || undefined,
+    action: filters.action.trim() || undefined,
+    outcome: filters.outcome,
+    from: iso(filters.from),
+    to: iso(filters.to),
   });
   const text = (k: 'patient' | 'actor' | 'action' | 'from' | 'to') => ({
     value: draft[k],
@@ -75,8 +67,16 @@ export default function AuditSearch() {
           <Button type="submit">Search</Button>
         </Group>
       </form>
-      <QueryView query={list} isEmpty={(d) => d.items.length === 0} empty="No events match.">
-        {(d) => <DataTable label="Audit events" minWidth={720} rows={d.items} columns={AUDIT_COLUMNS} />}
+      <QueryView query={list.query} isEmpty={() => list.rows.length === 0} empty="No events match.">
+        {() => (
+          <DataTable
+            label="Audit events"
+            minWidth={720}
+            rows={list.rows}
+            columns={AUDIT_COLUMNS}
+            more={list}
+          />
+        )}
       </QueryView>
     </Page>
   );

@@ -39,25 +39,33 @@ export function ClinicPicker({
   onChange,
   keep = [],
   error,
+  onClear,
+  placeholder,
 }: {
-  value: ClinicChoice;
+  /** null: none chosen yet (or "any clinic" in a filter). */
+  value: ClinicChoice | null;
   onChange: (c: ClinicChoice) => void;
   keep?: readonly ClinicChoice[];
   error?: string | undefined;
+  /** Given, the choice is optional (a filter): it can be cleared, and nothing chosen means "any". */
+  onClear?: () => void;
+  placeholder?: string;
 }) {
-  const [search, setSearch] = useState(value.name);
+  const [search, setSearch] = useState(value?.name ?? '');
   // The box shows the chosen clinic's name: that is no search yet, so offer the first clinics.
-  const [term] = useDebouncedValue(search.trim() === value.name ? '' : search.trim(), 250);
+  const [term] = useDebouncedValue(value && search.trim() === value.name ? '' : search.trim(), 250);
   const clinics = useClinicSearch(term);
-  const options = choices(clinics.data?.items ?? [], [value, ...keep]);
+  const options = choices(clinics.data?.items ?? [], value ? [value, ...keep] : keep);
   return (
     <Select
       label="Clinic"
-      required
+      required={!onClear}
+      clearable={Boolean(onClear)}
+      placeholder={placeholder}
       allowDeselect={false}
       searchable
       data={[...options.values()].map((c) => ({ value: c.id, label: c.name }))}
-      value={value.id}
+      value={value?.id ?? null}
       error={error}
       searchValue={search}
       onSearchChange={setSearch}
@@ -65,6 +73,7 @@ export function ClinicPicker({
       onChange={(id) => {
         const chosen = id ? options.get(id) : undefined;
         if (chosen) onChange(chosen);
+        else if (!id) onClear?.();
       }}
     />
   );

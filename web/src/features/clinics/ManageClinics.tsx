@@ -1,9 +1,9 @@
 /** Admins: clinics, adding one (its zone decides every local time shown for it), editing one, its holidays. */
 import { useState } from 'react';
 import { Button, Card, Checkbox, Group, Stack, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { Clinic, ClinicCreate, ClinicPage } from '../../lib/contracts.ts';
+import { usePagedList } from '../../lib/paging.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
 import { ClinicHolidays } from './ClinicHolidays.tsx';
@@ -71,10 +71,7 @@ const CLINIC_COLUMNS: Column<Clinic>[] = [
 ];
 
 export default function ManageClinics() {
-  const clinics = useQuery({
-    queryKey: ['clinics', 'admin'],
-    queryFn: () => api<ClinicPage>('/clinics', { query: { limit: 100 } }),
-  });
+  const clinics = usePagedList<ClinicPage>(['clinics', 'admin'], '/clinics');
   const [editing, setEditing] = useState<Clinic | null>(null);
   const [holidays, setHolidays] = useState<Clinic | null>(null);
   const columns: Column<Clinic>[] = [
@@ -101,8 +98,10 @@ export default function ManageClinics() {
   return (
     <Page title="Clinics">
       <AddClinic />
-      <QueryView query={clinics} isEmpty={(d) => d.items.length === 0} empty="No clinics yet.">
-        {(d) => <DataTable label="Clinics" minWidth={720} rows={d.items} columns={columns} />}
+      <QueryView query={clinics.query} isEmpty={() => clinics.rows.length === 0} empty="No clinics yet.">
+        {() => (
+          <DataTable label="Clinics" minWidth={720} rows={clinics.rows} columns={columns} more={clinics} />
+        )}
       </QueryView>
       <EditClinic clinic={editing} onClose={() => setEditing(null)} />
       <ClinicHolidays clinic={holidays} onClose={() => setHolidays(null)} />

@@ -18,27 +18,26 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api } from '../../lib/api.ts';
-import type { Appointment, ClinicPage, DoctorPage, SpecialtyList } from '../../lib/contracts.ts';
+import type { Appointment, DoctorPage, SpecialtyList } from '../../lib/contracts.ts';
+import { ClinicPicker, type ClinicChoice } from '../clinics/ClinicPicker.tsx';
 import { DoctorCard, type ListedDoctor } from './DoctorCard.tsx';
 import { SymptomSearch } from './SymptomSearch.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { usePagedList } from '../../lib/paging.ts';
+import { ShowMore } from '../../lib/table.tsx';
 import { dateTimeIn } from '../../lib/time.ts';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
 import { SlotPicker, type Slot } from '../appointments/SlotPicker.tsx';
 
 function Filters(props: {
   specialty: string | null;
-  clinic: string | null;
+  clinic: ClinicChoice | null;
   name: string;
-  onChange: (next: { specialty?: string | null; clinic?: string | null; name?: string }) => void;
+  onChange: (next: { specialty?: string | null; clinic?: ClinicChoice | null; name?: string }) => void;
 }) {
   const specialties = useQuery({
     queryKey: ['specialties'],
     queryFn: () => api<SpecialtyList>('/specialties'),
-  });
-  const clinics = useQuery({
-    queryKey: ['clinics', 'all'],
-    queryFn: () => api<ClinicPage>('/clinics', { query: { limit: 100 } }),
   });
   return (
     <Group grow preventGrowOverflow={false} wrap="wrap">
@@ -54,16 +53,11 @@ function Filters(props: {
         value={props.specialty}
         onChange={(specialty) => props.onChange({ specialty })}
       />
-      <Select
-        label="Clinic"
-        placeholder="Any clinic"
-        clearable
-        data={(clinics.data?.items ?? []).map((c) => ({
-          value: c.id,
-          label: `${c.name} — ${c.neighbourhood}`,
-        }))}
+      <ClinicPicker
         value={props.clinic}
+        placeholder="Any clinic"
         onChange={(clinic) => props.onChange({ clinic })}
+        onClear={() => props.onChange({ clinic: null })}
       />
       <TextInput
         label="Doctor's name"
@@ -80,20 +74,19 @@ export default function FindDoctor() {
   const navigate = useNavigate();
   const [filters, setFilters] = useState({
     specialty: null as string | null,
-    clinic: null as string | null,
+    clinic: null as ClinicChoice | null,
     name: '',
   });
   const [name] = useDebouncedValue(filters.name.trim(), 300);
   const [doctor, setDoctor] = useState<ListedDoctor | null>(null);
   const [pick, setPick] = useState<{ slot: Slot; zone: string } | null>(null);
   const [reason, setReason] = useState('');
-  const doctors = useQuery({
-    queryKey: ['doctors', filters.specialty, filters.clinic, name],
-    queryFn: () =>
-      api<DoctorPage>('/doctors', {
-        query: { specialty: filters.specialty, clinic: filters.clinic, q: name || undefined, limit: 50 },
-      }),
-  });
+  const doctors = usePagedList<DoctorPage>(
+    ['doctors', filters.specialty, filters.clinic?.id, name],
+    '/doctors',
+    { specialty: filters.specialty, clinic: filters.clinic?.id, q: name || undefined },
+    { pageSize: 50 },
+  );
   const book = useAction(
     (slot: Slot) =>
       api<Appointment>('/appointments', {
@@ -140,16 +133,19 @@ export default function FindDoctor() {
             <Stack>
               <Filters {...filters} onChange={(next) => setFilters((f) => ({ ...f, ...next }))} />
               <QueryView
-                query={doctors}
-                isEmpty={(d) => d.items.length === 0}
+                query={doctors.query}
+                isEmpty={() => doctors.rows.length === 0}
                 empty="No doctor matches these filters."
               >
-                {(data) => (
-                  <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-                    {data.items.map((d) => (
-                      <DoctorCard key={d.id} doctor={d} onChoose={() => setDoctor(d)} />
-                    ))}
-                  </SimpleGrid>
+                {() => (
+                  <>
+                    <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+                      {doctors.rows.map((d) => (
+                        <DoctorCard key={d.id} doctor={d} onChoose={() => setDoctor(d)} />
+                      ))}
+                    </SimpleGrid>
+                    <ShowMore list={doctors} what="doctors" />
+                  </>
                 )}
               </QueryView>
             </Stack>

@@ -1,19 +1,16 @@
 /** Admins: the doctor directory, adding a doctor to a clinic, and editing one. */
 import { useState } from 'react';
-import { Button, Card, Group, Select, Stack, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
 import { api } from '../../lib/api.ts';
-import type { ClinicPage, Doctor, DoctorCreate, DoctorPage } from '../../lib/contracts.ts';
+import type { Doctor, DoctorCreate, DoctorPage } from '../../lib/contracts.ts';
+import { usePagedList } from '../../lib/paging.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
+import { ClinicPicker, type ClinicChoice } from '../clinics/ClinicPicker.tsx';
 import { EditDoctor } from './EditDoctor.tsx';
 
 function AddDoctor() {
-  const clinics = useQuery({
-    queryKey: ['clinics', 'all'],
-    queryFn: () => api<ClinicPage>('/clinics', { query: { limit: 100 } }),
-  });
-  const blank = { name: '', specialty: '', clinic: null as string | null, email: '' };
+  const blank = { name: '', specialty: '', clinic: null as ClinicChoice | null, email: '' };
   const [f, setF] = useState(blank);
   const add = useAction((body: DoctorCreate) => api<Doctor>('/doctors', { method: 'POST', body }), {
     success: (d) => `${d.name} added as ${d.code}.`,
@@ -29,7 +26,7 @@ function AddDoctor() {
             add.mutate({
               name: f.name,
               specialty: f.specialty,
-              clinic: f.clinic,
+              clinic: f.clinic.id,
               ...(f.email ? { email: f.email } : {}),
             });
         }}
@@ -53,13 +50,7 @@ function AddDoctor() {
             />
           </Group>
           <Group grow wrap="wrap">
-            <Select
-              label="Clinic"
-              data={(clinics.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-              value={f.clinic}
-              onChange={(clinic) => setF({ ...f, clinic })}
-              required
-            />
+            <ClinicPicker value={f.clinic} onChange={(clinic) => setF({ ...f, clinic })} />
             <TextInput
               label="Email (optional)"
               type="email"
@@ -89,10 +80,7 @@ const DOCTOR_COLUMNS: Column<Doctor>[] = [
 ];
 
 export default function ManageDoctors() {
-  const doctors = useQuery({
-    queryKey: ['doctors', 'admin'],
-    queryFn: () => api<DoctorPage>('/doctors', { query: { limit: 100 } }),
-  });
+  const doctors = usePagedList<DoctorPage>(['doctors', 'admin'], '/doctors');
   const [editing, setEditing] = useState<Doctor | null>(null);
   const columns: Column<Doctor>[] = [
     ...DOCTOR_COLUMNS,
@@ -108,8 +96,10 @@ export default function ManageDoctors() {
   return (
     <Page title="Doctors">
       <AddDoctor />
-      <QueryView query={doctors} isEmpty={(d) => d.items.length === 0} empty="No doctors yet.">
-        {(d) => <DataTable label="Doctors" minWidth={640} rows={d.items} columns={columns} />}
+      <QueryView query={doctors.query} isEmpty={() => doctors.rows.length === 0} empty="No doctors yet.">
+        {() => (
+          <DataTable label="Doctors" minWidth={640} rows={doctors.rows} columns={columns} more={doctors} />
+        )}
       </QueryView>
       <EditDoctor doctor={editing} onClose={() => setEditing(null)} />
     </Page>

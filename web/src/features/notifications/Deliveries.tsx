@@ -1,9 +1,9 @@
 /** Admins: the notification delivery log (dead = failed), filter by status or channel, send again. */
 import { useState } from 'react';
 import { Badge, Button, Group, Select, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { DeliveryPage } from '../../lib/contracts.ts';
+import { usePagedList } from '../../lib/paging.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { browserZone, dateTimeIn } from '../../lib/time.ts';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
@@ -22,11 +22,14 @@ const STATUS_COLOR: Record<string, string> = {
 export default function Deliveries() {
   const [status, setStatus] = useState<string | null>(null);
   const [channel, setChannel] = useState<string | null>(null);
-  const list = useQuery({
-    queryKey: ['deliveries', status, channel],
-    queryFn: () =>
-      api<DeliveryPage>('/admin/notifications/deliveries', { query: { status, channel, limit: 100 } }),
-  });
+  const list = usePagedList<DeliveryPage>(
+    ['deliveries', status, channel],
+    '/admin/notifications/deliveries',
+    {
+      status,
+      channel,
+    },
+  );
   const retry = useAction(
     (id: string) => api(`/admin/notifications/deliveries/${id}/retry`, { method: 'POST' }),
     {
@@ -84,8 +87,8 @@ export default function Deliveries() {
       <Text size="sm" c="dimmed">
         Times in {zone}.
       </Text>
-      <QueryView query={list} isEmpty={(d) => d.items.length === 0} empty="No deliveries match.">
-        {(d) => <DataTable label="Deliveries" minWidth={720} rows={d.items} columns={columns} />}
+      <QueryView query={list.query} isEmpty={() => list.rows.length === 0} empty="No deliveries match.">
+        {() => <DataTable label="Deliveries" minWidth={720} rows={list.rows} columns={columns} more={list} />}
       </QueryView>
     </Page>
   );

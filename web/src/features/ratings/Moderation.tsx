@@ -1,12 +1,13 @@
 /** Admins: ratings to moderate; hide a comment from the public with a reason, or show it again. */
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { moderationPage } from '../../../../src/core/contracts/ratings.ts';
 import { api } from '../../lib/api.ts';
 import type { Doctor } from '../../lib/contracts.ts';
 import { fieldErrors, formError } from '../../lib/forms.ts';
+import { usePagedList } from '../../lib/paging.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { browserZone, dateTimeIn } from '../../lib/time.ts';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
@@ -133,15 +134,12 @@ function ratingColumns(a: RowActions & { doctorName: (id: string) => string }): 
 
 /** The ratings to moderate, a page at a time (newest first). */
 function useModerationPages(filter: Filter) {
-  return useInfiniteQuery({
-    queryKey: ['ratings', 'moderation', filter],
-    queryFn: ({ pageParam }) =>
-      api<ModerationPage>('/admin/ratings', {
-        query: { limit: PAGE, cursor: pageParam, hidden: filter === 'all' ? undefined : filter },
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return usePagedList<ModerationPage>(
+    ['ratings', 'moderation', filter],
+    '/admin/ratings',
+    { hidden: filter === 'all' ? undefined : filter },
+    { pageSize: PAGE },
+  );
 }
 
 /** Doctors' names by id, for the doctors on the loaded pages only (the directory can be any size). */
@@ -178,7 +176,7 @@ export default function Moderation() {
   const [filter, setFilter] = useState<Filter>('all');
   const [hiding, setHiding] = useState<Moderated | null>(null);
   const ratings = useModerationPages(filter);
-  const rows = ratings.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = ratings.rows;
   const doctorName = useDoctorNames(rows.map((r) => r.doctorId));
   const unhide = useAction((r: Moderated) => api(`/ratings/${r.id}/hide`, { method: 'DELETE' }), {
     success: 'Comment shown again.',
@@ -197,19 +195,18 @@ export default function Moderation() {
         still counts.
       </Text>
       <Filters filter={filter} onChange={setFilter} />
-      <QueryView query={ratings} isEmpty={() => rows.length === 0} empty="No ratings match.">
-        {() => <DataTable label="Ratings" minWidth={760} rows={rows} columns={columns} />}
+      <QueryView query={ratings.query} isEmpty={() => rows.length === 0} empty="No ratings match.">
+        {() => (
+          <DataTable
+            label="Ratings"
+            minWidth={760}
+            rows={rows}
+            columns={columns}
+            more={ratings}
+            moreText="Show older"
+          />
+        )}
       </QueryView>
-      {ratings.hasNextPage && (
-        <Button
-          variant="light"
-          w="fit-content"
-          onClick={() => void ratings.fetchNextPage()}
-          loading={ratings.isFetchingNextPage}
-        >
-          Show older ratings
-        </Button>
-      )}
       <HideComment rating={hiding} onClose={() => setHiding(null)} />
     </Page>
   );

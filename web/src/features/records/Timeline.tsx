@@ -1,8 +1,8 @@
 /** A patient's medical timeline: visits and every record entry, newest first; abnormal labs stand out. */
-import { Badge, Button, Card, Group, Stack, Text, Timeline as MTimeline } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api.ts';
+import { Badge, Card, Group, Stack, Text, Timeline as MTimeline } from '@mantine/core';
 import type { TimelineItem, TimelinePage } from '../../lib/contracts.ts';
+import { usePagedList } from '../../lib/paging.ts';
+import { ShowMore } from '../../lib/table.tsx';
 import { dateOnly } from '../../lib/time.ts';
 import { Empty, ErrorNote, Loading } from '../../lib/ui.tsx';
 
@@ -72,16 +72,15 @@ function Body({ item }: { item: TimelineItem }) {
 }
 
 export function Timeline({ patientId }: { patientId: string }) {
-  const query = useInfiniteQuery({
-    queryKey: ['timeline', patientId],
-    queryFn: ({ pageParam }) =>
-      api<TimelinePage>(`/patients/${patientId}/timeline`, { query: { limit: 50, cursor: pageParam } }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = usePagedList<TimelinePage>(
+    ['timeline', patientId],
+    `/patients/${patientId}/timeline`,
+    {},
+    { pageSize: 50 },
+  );
+  const { query, rows: items } = list;
   if (query.isPending) return <Loading label="Loading the timeline…" />;
   if (query.isError) return <ErrorNote error={query.error} title="Could not load the timeline" />;
-  const items = query.data.pages.flatMap((p) => p.items);
   if (items.length === 0) return <Empty>No visits or records yet.</Empty>;
   return (
     <Card withBorder>
@@ -112,15 +111,7 @@ export function Timeline({ patientId }: { patientId: string }) {
             );
           })}
         </MTimeline>
-        {query.hasNextPage && (
-          <Button
-            variant="light"
-            onClick={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-          >
-            Show older entries
-          </Button>
-        )}
+        <ShowMore list={list} what="entries" text="Show older" />
       </Stack>
     </Card>
   );

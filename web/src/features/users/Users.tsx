@@ -12,22 +12,62 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { AdminUser, AdminUserPage, CreateUserBody, DoctorPage } from '../../lib/contracts.ts';
+import { usePagedList } from '../../lib/paging.ts';
 import { dateOnly } from '../../lib/time.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
 import { Page, QueryView, useAction } from '../../lib/ui.tsx';
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+/** The doctor record an account signs in as, searched by name in the API: any doctor, however many. */
+function DoctorRecord({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<Option | null>(null);
+  // The box shows the chosen doctor: that is no search yet, so offer the first doctors.
+  const [term] = useDebouncedValue(chosen && search === chosen.label ? '' : search.trim(), 250);
+  const doctors = useQuery({
+    queryKey: ['doctors', 'search', term],
+    queryFn: () => api<DoctorPage>('/doctors', { query: { q: term || undefined, limit: 50 } }),
+    placeholderData: keepPreviousData,
+  });
+  const found: Option[] = (doctors.data?.items ?? []).map((d) => ({
+    value: d.id,
+    label: `${d.name} (${d.code}, ${d.specialty})`,
+  }));
+  // The chosen doctor stays offered when a later search does not find them.
+  const data =
+    chosen && chosen.value === value && !found.some((o) => o.value === chosen.value)
+      ? [chosen, ...found]
+      : found;
+  return (
+    <Select
+      label="Doctor record"
+      description="The directory entry this account signs in as (add the doctor under Doctors first)."
+      searchable
+      data={data}
+      value={value}
+      searchValue={search}
+      onSearchChange={setSearch}
+      nothingFoundMessage={doctors.isFetching ? 'Searching…' : 'No doctor by that name'}
+      onChange={(id, option) => {
+        setChosen(id ? option : null);
+        onChange(id);
+      }}
+    />
+  );
+}
 
 function CreateUser() {
   const [role, setRole] = useState<'doctor' | 'admin'>('doctor');
   const [doctor, setDoctor] = useState<string | null>(null);
   const [f, setF] = useState({ displayName: '', email: '', password: '' });
-  const doctors = useQuery({
-    queryKey: ['doctors', 'all'],
-    queryFn: () => api<DoctorPage>('/doctors', { query: { limit: 100 } }),
-    enabled: role === 'doctor',
-  });
   const create = useAction((body: CreateUserBody) => api<AdminUser>('/users', { method: 'POST', body }), {
     success: (u) => `Account created for ${u.displayName}.`,
     invalidate: [['users']],
@@ -58,19 +98,7 @@ function CreateUser() {
             aria-label="Role"
             w="fit-content"
           />
-          {role === 'doctor' && (
-            <Select
-              label="Doctor record"
-              description="The directory entry this account signs in as (add the doctor under Doctors first)."
-              searchable
-              data={(doctors.data?.items ?? []).map((d) => ({
-                value: d.id,
-                label: `${d.name} (${d.code}, ${d.specialty})`,
-              }))}
-              value={doctor}
-              onChange={setDoctor}
-            />
-          )}
+          {role === 'doctor' && <DoctorRecord value={doctor} onChange={setDoctor} />}
           <Group grow wrap="wrap">
             <TextInput
               label="Name"
@@ -153,10 +181,7 @@ const USER_COLUMNS: Column<AdminUser>[] = [
 
 export default function Users() {
   const [role, setRole] = useState<string | null>(null);
-  const users = useQuery({
-    queryKey: ['users', role],
-    queryFn: () => api<AdminUserPage>('/users', { query: { role, limit: 100 } }),
-  });
+  const users = usePagedList<AdminUserPage>(['users', role], '/users', { role });
   return (
     <Page title="Users">
       <CreateUser />
@@ -173,8 +198,10 @@ export default function Users() {
         onChange={setRole}
         maw={240}
       />
-      <QueryView query={users} isEmpty={(d) => d.items.length === 0} empty="No accounts.">
-        {(d) => <DataTable label="Accounts" minWidth={560} rows={d.items} columns={USER_COLUMNS} />}
+      <QueryView query={users.query} isEmpty={() => users.rows.length === 0} empty="No accounts.">
+        {() => (
+          <DataTable label="Accounts" minWidth={560} rows={users.rows} columns={USER_COLUMNS} more={users} />
+        )}
       </QueryView>
     </Page>
   );
