@@ -16,11 +16,11 @@ import { importFiles } from '../../server/modules/imports/index.ts';
 import { fileSpec, FILE_NAMES, type FileName } from '../generate/columns.ts';
 import { sqlString } from '../io/parquet.ts';
 import { generateFiles } from '../io/generate-files.ts';
-import { getRun, pipelineSettings, runDate } from '../runner/index.ts';
+import { getRun, runDate } from '../runner/index.ts';
+import { testContext } from '../test-support/context.ts';
 import type { PipelineContext } from '../runner/context.ts';
 import { syntheticSettings } from '../steps/extract.ts';
 import { rawKey } from '../steps/stage.ts';
-import { LocalObjectStore } from '../store/index.ts';
 import { openDuck, rows as duckRows } from '../warehouse/duck.ts';
 import { expectedMarts, parseCsv, type Inputs } from '../test-support/expected-marts.ts';
 import { warehouseFingerprint } from '../test-support/fingerprint.ts';
@@ -54,18 +54,7 @@ beforeAll(async () => {
   const report = await importFiles(database.db, { format: 'healthsynth', path: files, source: 'seed' });
   expect(report.rejectedRows).toBe(0);
   seeded = inputsIn(files);
-  ctx = {
-    db: database.db,
-    store: new LocalObjectStore(join(dir, 'objects')),
-    exclusive: true,
-    retention: { appointmentDays: 3650, notificationDays: 365 },
-    settings: pipelineSettings(join(dir, 'warehouse'), {
-      patients: 10,
-      attempts: 1,
-      retryBaseMs: 10,
-      leaseMs: 5_000,
-    }),
-  };
+  ctx = testContext(database.db, dir, { patients: 10, attempts: 1, exclusive: true });
 }, 120_000);
 
 afterAll(async () => {

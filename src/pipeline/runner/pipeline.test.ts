@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import type { Database } from '../../server/db/client.ts';
 import { outbox } from '../../server/db/schema/index.ts';
-import { LocalObjectStore } from '../store/index.ts';
 import { expectedMarts, parseCsv, type Inputs } from '../test-support/expected-marts.ts';
 import { warehouseFingerprint } from '../test-support/fingerprint.ts';
 import { MARTS } from '../warehouse/marts.ts';
@@ -20,7 +19,8 @@ import { readMart, readPointer } from '../warehouse/snapshots.ts';
 import type { PipelineContext } from './context.ts';
 import { executeRun } from './runner.ts';
 import { createRun } from './state.ts';
-import { getRun, pipelineSettings, runDate, STEPS } from './index.ts';
+import { getRun, runDate, STEPS } from './index.ts';
+import { testContext } from '../test-support/context.ts';
 
 const DATE = '2026-01-05';
 let database: Database;
@@ -30,18 +30,7 @@ let ctx: PipelineContext;
 beforeAll(async () => {
   database = await createTestDatabase();
   dir = mkdtempSync(join(tmpdir(), 'healthsync-pipeline-'));
-  ctx = {
-    db: database.db,
-    store: new LocalObjectStore(join(dir, 'objects')),
-    exclusive: true,
-    retention: { appointmentDays: 3650, notificationDays: 365 },
-    settings: pipelineSettings(join(dir, 'warehouse'), {
-      patients: 400,
-      attempts: 2,
-      retryBaseMs: 10,
-      leaseMs: 5_000,
-    }),
-  };
+  ctx = testContext(database.db, dir, { patients: 400, attempts: 2, exclusive: true });
 });
 
 afterAll(async () => {

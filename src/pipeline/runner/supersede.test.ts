@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import type { Database } from '../../server/db/client.ts';
 import { pipelineRuns } from '../../server/db/schema/index.ts';
-import { LocalObjectStore } from '../store/index.ts';
 import type { PipelineContext } from './context.ts';
-import { pipelineSettings, resumeRuns, runQueued } from './index.ts';
+import { resumeRuns, runQueued } from './index.ts';
+import { testContext } from '../test-support/context.ts';
 import { claimRun, createRun, finishRun, unfinishedRuns } from './state.ts';
 
 let database: Database;
@@ -25,17 +25,7 @@ const input = (date: string) => ({ date, source: 'synthetic' as const, trigger: 
 beforeAll(async () => {
   database = await createTestDatabase();
   dir = mkdtempSync(join(tmpdir(), 'healthsync-supersede-'));
-  ctx = {
-    db: database.db,
-    store: new LocalObjectStore(join(dir, 'objects')),
-    retention: { appointmentDays: 3650, notificationDays: 365 },
-    settings: pipelineSettings(join(dir, 'warehouse'), {
-      patients: 100,
-      attempts: 1,
-      retryBaseMs: 10,
-      leaseMs: 5_000,
-    }),
-  };
+  ctx = testContext(database.db, dir, { patients: 100, attempts: 1 });
 });
 
 afterAll(async () => {
