@@ -77,3 +77,19 @@ export async function seriousViolations(page: Page): Promise<string[]> {
           .join(', ')}`,
     );
 }
+
+/**
+ * The page's width on a 360 px phone (then the viewport is put back). The shell animates into its phone
+ * layout, so the width is judged once it has settled (up to 3 s), not mid-way.
+ */
+export async function phoneWidth(page: Page): Promise<number> {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 740 });
+  let width = Infinity;
+  for (let waited = 0; waited < 3000 && width > 360; waited += 100) {
+    await page.waitForTimeout(100);
+    width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+  }
+  await page.setViewportSize(size);
+  return width;
+}

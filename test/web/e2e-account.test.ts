@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicAlertList } from '../../src/core/contracts/alerts.ts';
 import { ensureWebBuild } from '../../src/server/http/web-build.ts';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/peers.ts';
-import { launch, person, seriousViolations, type Person } from './browser.ts';
+import { launch, person, phoneWidth, seriousViolations, type Person } from './browser.ts';
 import * as flow from './flows.ts';
 import {
   ALERTS,
@@ -40,16 +40,8 @@ async function newPerson(): Promise<Person> {
 async function check(p: Person, name: string): Promise<void> {
   await p.page.waitForLoadState('networkidle');
   for (const v of await seriousViolations(p.page)) a11y.push(`${name}: ${v}`);
-  const size = p.page.viewportSize()!;
-  await p.page.setViewportSize({ width: 360, height: 740 });
-  // The shell animates into its phone layout: judge the width once it has settled (up to 3 s), not mid-way.
-  let width = Infinity;
-  for (let waited = 0; waited < 3000 && width > 360; waited += 100) {
-    await p.page.waitForTimeout(100);
-    width = Number(await p.page.evaluate('document.documentElement.scrollWidth'));
-  }
+  const width = await phoneWidth(p.page);
   if (width > 360) a11y.push(`${name}: ${String(width)} px wide on a 360 px phone`);
-  await p.page.setViewportSize(size);
 }
 
 /**
