@@ -72,8 +72,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signIn: async (body) => accept(await api<Grant>('/auth/login', { method: 'POST', body })),
       signUp: async (body) => accept(await api<Grant>('/auth/signup', { method: 'POST', body })),
       signOut: async () => {
-        await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+        // Cleared first: a query that fails with 401 while the logout is under way is this sign-out, not
+        // "signed out elsewhere" (that path would send the tab to /signin instead of where the caller goes).
         localStorage.removeItem(FLAG);
+        await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
         setCsrfToken(null);
         client.clear();
         setUser(null);
