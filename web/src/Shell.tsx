@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { api } from './lib/api.ts';
 import { homeOf, useSession, type Me } from './lib/session.tsx';
 
@@ -85,10 +85,9 @@ function Unread({ role }: { role: Me['role'] }) {
 export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const { user, signOut } = useSession();
-  const navigate = useNavigate();
   const { pathname } = useLocation();
   const links = user ? NAV[user.role] : [];
-  const leave = () => void signOut().then(() => navigate('/'));
+  const leave = () => void signOut();
   return (
     <AppShell
       header={{ height: 60 }}

@@ -17,6 +17,7 @@ interface SessionValue {
   ready: boolean;
   signIn: (body: z.infer<typeof loginBody>) => Promise<Me>;
   signUp: (body: z.infer<typeof signupBody>) => Promise<Me>;
+  /** Ends the session, then reloads the app at /. */
   signOut: () => Promise<void>;
 }
 
@@ -72,13 +73,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signIn: async (body) => accept(await api<Grant>('/auth/login', { method: 'POST', body })),
       signUp: async (body) => accept(await api<Grant>('/auth/signup', { method: 'POST', body })),
       signOut: async () => {
-        // Cleared first: a query that fails with 401 while the logout is under way is this sign-out, not
-        // "signed out elsewhere" (that path would send the tab to /signin instead of where the caller goes).
         localStorage.removeItem(FLAG);
         await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
-        setCsrfToken(null);
-        client.clear();
-        setUser(null);
+        // A fresh page at the landing route instead of clearing state in place: nothing of the session
+        // (cached patient data included) stays in memory, and no guarded screen sees the user vanish and
+        // redirects to /signin ahead of the router's own (transition) navigation home.
+        window.location.assign('/');
       },
     }),
     [user, ready, accept, client],
