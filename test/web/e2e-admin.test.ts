@@ -168,8 +168,8 @@ describe('the admin console in a real browser', () => {
     await edit.click();
     const clinic = dialog(page).getByLabel('Clinic');
     await clinic.fill('Zeta Clínica 105');
-    await page.getByRole('option', { name: 'Zeta Clínica 105' }).click();
-    await expect.poll(() => clinic.inputValue()).toBe('Zeta Clínica 105');
+    await page.getByRole('option', { name: 'Zeta Clínica 105 — Centro', exact: true }).click();
+    await expect.poll(() => clinic.inputValue()).toBe('Zeta Clínica 105 — Centro');
     await dialog(page).getByRole('button', { name: 'Save doctor' }).click();
     await flow.toast(page, `${name} saved.`);
     await dialog(page).waitFor({ state: 'detached' });
@@ -177,7 +177,7 @@ describe('the admin console in a real browser', () => {
     await row.getByRole('cell', { name: 'Zeta Clínica 105', exact: true }).waitFor();
     // Reopened, the picker shows the doctor's clinic although it is not among the first clinics.
     await page.getByRole('button', { name: `Edit ${name}` }).click();
-    await expect.poll(() => clinic.inputValue()).toBe('Zeta Clínica 105');
+    await expect.poll(() => clinic.inputValue()).toBe('Zeta Clínica 105 — Centro');
     await check(page, 'doctor-edit-dialog-far-clinic');
     await page.keyboard.press('Escape');
     await dialog(page).waitFor({ state: 'detached' });
@@ -237,7 +237,13 @@ describe('the admin console in a real browser', () => {
   }, 300_000);
 
   it('hides a rating comment with a reason and shows it again', async () => {
-    type Moderated = { id: string; doctorId: string; comment: string | null; hidden: unknown };
+    type Moderated = {
+      id: string;
+      doctorId: string;
+      doctorName: string;
+      comment: string | null;
+      hidden: unknown;
+    };
     const visible = async () =>
       (await (await admin.page.request.get('/api/v1/admin/ratings?limit=100')).json()) as {
         items: Moderated[];
@@ -256,6 +262,7 @@ describe('the admin console in a real browser', () => {
     await page.goto('/admin/ratings');
     const row = page.getByRole('row').filter({ hasText: comment }).first();
     await row.waitFor();
+    await row.getByRole('cell', { name: target!.doctorName, exact: true }).waitFor();
     await check(page, 'ratings-moderation');
     await row.getByRole('button', { name: 'Hide comment' }).click();
     await dialog(page).getByLabel('Reason').fill('Names another patient');

@@ -50,6 +50,26 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/**
+ * The directory's clinic filter names each clinic with its neighbourhood (same-named clinics are told
+ * apart), and choosing one lists only that clinic's doctors.
+ */
+async function filterByClinic(p: Person): Promise<void> {
+  const listed = await p.page.request.get('/api/v1/clinics?limit=1');
+  const clinic = ((await listed.json()) as { items: { name: string; neighbourhood: string }[] }).items[0]!;
+  const label = `${clinic.name} — ${clinic.neighbourhood}`;
+  const picker = p.page.getByRole('combobox', { name: 'Clinic' });
+  await picker.click();
+  await p.page.getByRole('option', { name: label, exact: true }).click();
+  expect(await picker.inputValue()).toBe(label);
+  await p.page.getByText(`${clinic.name}, ${clinic.neighbourhood}`, { exact: true }).first().waitFor();
+  await p.page.waitForLoadState('networkidle');
+  const cards = await p.page.getByRole('button', { name: /^See free times of/ }).count();
+  expect(cards).toBeGreaterThan(0);
+  const atClinic = p.page.getByText(`${clinic.name}, ${clinic.neighbourhood}`, { exact: true });
+  expect(await atClinic.count()).toBe(cards);
+}
+
 describe('the web app in a real browser', () => {
   it('loads the landing route within 300 KB of gzipped JavaScript', () => {
     const dist = path.resolve(import.meta.dirname, '../../web/dist');
@@ -84,6 +104,8 @@ describe('the web app in a real browser', () => {
       .first()
       .waitFor();
     await capture(visitor, 'find-doctor');
+    await filterByClinic(visitor);
+    await visitor.page.goto('/find');
     await visitor.page
       .getByRole('button', { name: /^See free times of/ })
       .first()

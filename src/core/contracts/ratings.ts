@@ -69,6 +69,7 @@ export const moderatedRating = z
   .object({
     id: z.uuid(),
     doctorId: z.uuid(),
+    doctorName: z.string(),
     score: z.number().int(),
     comment: z.string().nullable(),
     createdAt: instant,

@@ -1,9 +1,23 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, sql, sum, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  sql,
+  sum,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { ratings } from '../../db/schema/index.ts';
+import { doctors, ratings } from '../../db/schema/index.ts';
 import type { CursorKey } from '../../http/pagination.ts';
 
 export type RatingRow = typeof ratings.$inferSelect;
+/** A rating as moderators list it: with the doctor's name, so the screen needs no look-up per doctor. */
+export type ModeratedRow = RatingRow & { doctorName: string };
 
 /** Read-only look-up of the visit being rated (the appointments table belongs to scheduling). */
 
@@ -14,6 +28,12 @@ export async function insertRating(tx: Tx, values: typeof ratings.$inferInsert):
 
 export async function findRating(db: Db, id: string): Promise<RatingRow | undefined> {
   const [row] = await db.select().from(ratings).where(eq(ratings.id, id)).limit(1);
+  return row;
+}
+
+/** A rating with its doctor's name (read-only join on the directory's table). */
+export async function findModerated(db: Db, id: string): Promise<ModeratedRow | undefined> {
+  const [row] = await withDoctorName(db).where(eq(ratings.id, id)).limit(1);
   return row;
 }
 
@@ -49,6 +69,21 @@ export function page(db: Db, where: SQL | undefined, after: CursorKey | undefine
     .where(and(where, before(after)))
     .orderBy(desc(ratings.createdAt), desc(ratings.id))
     .limit(limit);
+}
+
+/** The moderation queue, newest first: each page's doctors' names come in the same query (one join). */
+export function moderationPage(db: Db, where: SQL | undefined, after: CursorKey | undefined, limit: number) {
+  return withDoctorName(db)
+    .where(and(where, before(after)))
+    .orderBy(desc(ratings.createdAt), desc(ratings.id))
+    .limit(limit);
+}
+
+function withDoctorName(db: Db) {
+  return db
+    .select({ ...getTableColumns(ratings), doctorName: doctors.name })
+    .from(ratings)
+    .innerJoin(doctors, eq(doctors.id, ratings.doctorId));
 }
 
 export const ofDoctor = (doctorId: string) => eq(ratings.doctorId, doctorId);

@@ -116,9 +116,10 @@ export async function ofDoctor(
   };
 }
 
-const toModerated = (r: repo.RatingRow) => ({
+const toModerated = (r: repo.ModeratedRow) => ({
   id: r.id,
   doctorId: r.doctorId,
+  doctorName: r.doctorName,
   score: r.score,
   comment: r.comment,
   createdAt: r.createdAt.toISOString(),
@@ -132,7 +133,12 @@ export async function moderationQueue(
   ctx: AuditContext,
 ): Promise<Page<ReturnType<typeof toModerated>>> {
   const hidden = query.hidden === undefined ? undefined : query.hidden === 'true';
-  const rows = await repo.page(db, repo.hiddenIs(hidden), decodeCursor(query.cursor), query.limit + 1);
+  const rows = await repo.moderationPage(
+    db,
+    repo.hiddenIs(hidden),
+    decodeCursor(query.cursor),
+    query.limit + 1,
+  );
   const items = rows.slice(0, query.limit);
   await recordAudits(
     db,
@@ -147,7 +153,7 @@ export async function moderationQueue(
 }
 
 export async function hide(db: Db, admin: Principal, id: string, reason: string, ctx: AuditContext) {
-  const row = await repo.findRating(db, id);
+  const row = await repo.findModerated(db, id);
   if (!row) throw notFound('rating.not_found', 'No rating has this id.');
   if (row.comment === null)
     throw new AppError(409, 'rating.no_comment', 'Conflict', {
@@ -165,13 +171,13 @@ export async function hide(db: Db, admin: Principal, id: string, reason: string,
       outcome: 'allowed',
       details: { ratingId: id },
     });
-    return toModerated(updated);
+    return toModerated({ ...updated, doctorName: row.doctorName });
   });
 }
 
 /** Shows a hidden comment again (a moderation mistake, or the patient's appeal), audited. */
 export async function unhide(db: Db, id: string, ctx: AuditContext) {
-  const row = await repo.findRating(db, id);
+  const row = await repo.findModerated(db, id);
   if (!row) throw notFound('rating.not_found', 'No rating has this id.');
   if (row.hiddenAt === null)
     throw new AppError(409, 'rating.not_hidden', 'Conflict', {
@@ -189,7 +195,7 @@ export async function unhide(db: Db, id: string, ctx: AuditContext) {
       outcome: 'allowed',
       details: { ratingId: id },
     });
-    return toModerated(updated);
+    return toModerated({ ...updated, doctorName: row.doctorName });
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Pick a clinic by name. The API does the searching, so any clinic can be found however many there are;
  * the clinics in `keep` (e.g. the current one) are always offered, even when not among the results.
+ * Options name the neighbourhood too: clinics with the same or similar names are told apart by it.
  */
 import { useState } from 'react';
 import { Select } from '@mantine/core';
@@ -12,7 +13,17 @@ import type { ClinicPage } from '../../lib/contracts.ts';
 export interface ClinicChoice {
   id: string;
   name: string;
+  neighbourhood: string;
 }
+
+/** How a clinic reads in the picker, e.g. "Centro Clinic — Jardim Camburi". */
+export const clinicLabel = (c: ClinicChoice): string => `${c.name} — ${c.neighbourhood}`;
+
+const choiceOf = (c: ClinicChoice): ClinicChoice => ({
+  id: c.id,
+  name: c.name,
+  neighbourhood: c.neighbourhood,
+});
 
 /** Clinics offered per search; more than this and the admin types more of the name. */
 const LIMIT = 50;
@@ -29,8 +40,8 @@ function useClinicSearch(term: string) {
 /** The results, alphabetical as the API lists them, after any kept clinic they do not include. */
 function choices(found: readonly ClinicChoice[], kept: readonly ClinicChoice[]): Map<string, ClinicChoice> {
   const out = new Map<string, ClinicChoice>();
-  for (const c of kept) if (!found.some((f) => f.id === c.id)) out.set(c.id, { id: c.id, name: c.name });
-  for (const c of found) out.set(c.id, { id: c.id, name: c.name });
+  for (const c of kept) if (!found.some((f) => f.id === c.id)) out.set(c.id, choiceOf(c));
+  for (const c of found) out.set(c.id, choiceOf(c));
   return out;
 }
 
@@ -51,9 +62,11 @@ export function ClinicPicker({
   onClear?: () => void;
   placeholder?: string;
 }) {
-  const [search, setSearch] = useState(value?.name ?? '');
-  // The box shows the chosen clinic's name: that is no search yet, so offer the first clinics.
-  const [term] = useDebouncedValue(value && search.trim() === value.name ? '' : search.trim(), 250);
+  const [search, setSearch] = useState(value ? clinicLabel(value) : '');
+  // The box shows the chosen clinic's label: that is no search yet, so offer the first clinics. The API
+  // searches names, so an edited label is searched by its name part.
+  const typed = value && search.trim() === clinicLabel(value) ? '' : search.split(' — ')[0]!.trim();
+  const [term] = useDebouncedValue(typed, 250);
   const clinics = useClinicSearch(term);
   const options = choices(clinics.data?.items ?? [], value ? [value, ...keep] : keep);
   return (
@@ -64,7 +77,7 @@ export function ClinicPicker({
       placeholder={placeholder}
       allowDeselect={false}
       searchable
-      data={[...options.values()].map((c) => ({ value: c.id, label: c.name }))}
+      data={[...options.values()].map((c) => ({ value: c.id, label: clinicLabel(c) }))}
       value={value?.id ?? null}
       error={error}
       searchValue={search}

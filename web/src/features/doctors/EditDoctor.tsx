@@ -16,7 +16,7 @@ const FIELDS = ['name', 'specialty', 'clinic', 'email', 'phone'];
 const formOf = (d: Doctor) => ({
   name: d.name,
   specialty: d.specialty,
-  clinic: { id: d.clinic.id, name: d.clinic.name },
+  clinic: { id: d.clinic.id, name: d.clinic.name, neighbourhood: d.clinic.neighbourhood },
   email: '',
   phone: '',
 });

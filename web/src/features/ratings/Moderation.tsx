@@ -1,11 +1,9 @@
 /** Admins: ratings to moderate; hide a comment from the public with a reason, or show it again. */
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { useQueries } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { moderationPage } from '../../../../src/core/contracts/ratings.ts';
 import { api } from '../../lib/api.ts';
-import type { Doctor } from '../../lib/contracts.ts';
 import { fieldErrors, formError } from '../../lib/forms.ts';
 import { usePagedList } from '../../lib/paging.ts';
 import { DataTable, type Column } from '../../lib/table.tsx';
@@ -121,10 +119,10 @@ function RatingActions({ r, a }: { r: Moderated; a: RowActions }) {
 }
 
 /** The moderation table's columns; the actions hide a comment (with a reason) or show it again. */
-function ratingColumns(a: RowActions & { doctorName: (id: string) => string }): Column<Moderated>[] {
+function ratingColumns(a: RowActions): Column<Moderated>[] {
   return [
     { header: 'Given', cell: (r) => dateTimeIn(r.createdAt, zone) },
-    { header: 'Doctor', cell: (r) => a.doctorName(r.doctorId) },
+    { header: 'Doctor', cell: (r) => r.doctorName },
     { header: 'Score', cell: (r) => <Stars score={r.score} /> },
     { header: 'Comment', cell: (r) => r.comment ?? <Text c="dimmed">no comment</Text> },
     { header: 'Public', cell: (r) => <PublicState r={r} /> },
@@ -140,20 +138,6 @@ function useModerationPages(filter: Filter) {
     { hidden: filter === 'all' ? undefined : filter },
     { pageSize: PAGE },
   );
-}
-
-/** Doctors' names by id, for the doctors on the loaded pages only (the directory can be any size). */
-function useDoctorNames(ids: readonly string[]): (id: string) => string {
-  const doctors = useQueries({
-    queries: [...new Set(ids)].map((id) => ({
-      queryKey: ['doctors', 'by-id', id],
-      queryFn: () => api<Doctor>(`/doctors/${id}`),
-      staleTime: 5 * 60_000,
-    })),
-  });
-  const names = new Map(doctors.flatMap((q) => (q.data ? [[q.data.id, q.data.name] as const] : [])));
-  // An id prefix while the name loads (or if the doctor is gone).
-  return (id) => names.get(id) ?? id.slice(0, 8);
 }
 
 function Filters({ filter, onChange }: { filter: Filter; onChange: (f: Filter) => void }) {
@@ -177,13 +161,11 @@ export default function Moderation() {
   const [hiding, setHiding] = useState<Moderated | null>(null);
   const ratings = useModerationPages(filter);
   const rows = ratings.rows;
-  const doctorName = useDoctorNames(rows.map((r) => r.doctorId));
   const unhide = useAction((r: Moderated) => api(`/ratings/${r.id}/hide`, { method: 'DELETE' }), {
     success: 'Comment shown again.',
     invalidate: [['ratings', 'moderation']],
   });
   const columns = ratingColumns({
-    doctorName,
     onHide: setHiding,
     onShow: (r) => unhide.mutate(r),
     showing: (r) => unhide.isPending && unhide.variables.id === r.id,
