@@ -5,37 +5,23 @@
 import {
   ADMIN,
   ANY,
-  CLINICAL_A,
   DOCTOR,
-  DOCTOR_A_HOURS,
-  ENCOUNTER_OF_A,
-  FAR_DATE,
   NEW_ADMIN,
   NEW_PATIENT,
   NO_SUCH_ID,
-  OWN_DOCTOR,
-  PARTICIPANTS,
   PATIENT,
   PUBLIC,
-  amendmentRules,
-  appointmentOfA,
   clinic,
   completedVisitOfA,
-  consentedA,
-  consentedEntry,
   doctorA,
-  entryOfA,
   everyone,
-  farOverride,
   grantConsent,
-  holidayOfClinic,
   patientA,
   pendingRequest,
   ratingOfA,
   revokeGrantsOfA,
   rolesMay,
   spareUser,
-  timeOffOfA,
   uniqueEmail,
   visits,
   type Rule,
@@ -46,6 +32,8 @@ import { ANALYTICS_RULES } from './authz-rules-analytics.ts';
 import { DISCOVERY_RULES } from './authz-rules-discovery.ts';
 import { IMPORTS_RULES } from './authz-rules-imports.ts';
 import { PIPELINE_ADMIN_RULES } from './authz-rules-pipeline-admin.ts';
+import { RECORDS_RULES } from './authz-rules-records.ts';
+import { SCHEDULING_RULES } from './authz-rules-scheduling.ts';
 import { WEB_RULES } from './authz-rules-web.ts';
 
 export * from './authz-world.ts';
@@ -188,63 +176,8 @@ export const RULES: Record<string, Rule> = {
   },
   'GET /api/v1/admin/emergency-access': { expect: ADMIN },
 
-  // Availability: doctors edit their own, admins anyone's; reading it is public.
-  'GET /api/v1/doctors/{id}/availability': { expect: PUBLIC, params: doctorA },
-  'PUT /api/v1/doctors/{id}/availability': {
-    expect: OWN_DOCTOR,
-    params: doctorA,
-    body: () => DOCTOR_A_HOURS,
-  },
-  'PUT /api/v1/doctors/{id}/overrides/{date}': {
-    expect: OWN_DOCTOR,
-    params: farOverride,
-    body: () => ({ ranges: [] }),
-  },
-  'DELETE /api/v1/doctors/{id}/overrides/{date}': { expect: OWN_DOCTOR, params: farOverride },
-  'GET /api/v1/doctors/{id}/time-off': { expect: OWN_DOCTOR, params: doctorA },
-  'POST /api/v1/doctors/{id}/time-off': {
-    expect: OWN_DOCTOR,
-    params: doctorA,
-    body: () => ({ startsAt: `${FAR_DATE}T12:00:00Z`, endsAt: `${FAR_DATE}T15:00:00Z`, reason: 'Congress' }),
-  },
-  'DELETE /api/v1/doctors/{id}/time-off/{timeOffId}': { expect: OWN_DOCTOR, params: timeOffOfA },
-  'GET /api/v1/clinics/{id}/holidays': { expect: PUBLIC, params: clinic },
-  'POST /api/v1/clinics/{id}/holidays': {
-    expect: ADMIN,
-    params: clinic,
-    body: () => ({ date: '2031-12-25', name: 'Natal' }),
-  },
-  'DELETE /api/v1/clinics/{id}/holidays/{holidayId}': { expect: ADMIN, params: holidayOfClinic },
-
-  // Scheduling: browsing slots is public; booking needs a session; patients book only for themselves.
-  'GET /api/v1/doctors/{id}/slots': { expect: PUBLIC, params: doctorA },
-  'GET /api/v1/slots': { expect: PUBLIC },
-  // Doctors book only for patients they already care for (doctor B does not care for A).
-  'POST /api/v1/appointments': {
-    expect: { ...ANY, patientB: 'deny', doctorB: 'deny' },
-    body: (w) => ({ doctorId: w.cast.doctorA.id, patientId: w.cast.patientA.id, startsAt: w.nextSlot() }),
-  },
-  // Its patient, its doctor and admins; the others 403.
-  'GET /api/v1/appointments/{id}': { expect: PARTICIPANTS, params: appointmentOfA },
-  'POST /api/v1/appointments/{id}/reschedule': {
-    expect: PARTICIPANTS,
-    params: appointmentOfA,
-    body: (w) => ({ startsAt: w.nextSlot() }),
-  },
-  'POST /api/v1/appointments/{id}/cancel': {
-    expect: PARTICIPANTS,
-    params: appointmentOfA,
-    body: () => ({ reason: 'Feeling better' }),
-  },
-  'POST /api/v1/appointments/{id}/status': {
-    expect: { ...PARTICIPANTS, patientA: 'deny' },
-    params: appointmentOfA,
-    body: () => ({ status: 'checked_in' }),
-  },
-  'GET /api/v1/me/appointments': { expect: PATIENT },
-  'GET /api/v1/doctors/{id}/agenda': { expect: OWN_DOCTOR, params: doctorA },
-  // The clinic's day board: admins and every doctor of the clinic (doctor B works there too).
-  'GET /api/v1/clinics/{id}/board': { expect: rolesMay('doctor', 'admin'), params: clinic },
+  // Availability and scheduling (authz-rules-scheduling.ts), in the matrix's order.
+  ...SCHEDULING_RULES,
 
   // The audit trail.
   'GET /api/v1/me/access-log': { expect: PATIENT },
@@ -286,42 +219,8 @@ export const RULES: Record<string, Rule> = {
   'GET /api/v1/icd10': { expect: PUBLIC },
   'GET /api/v1/icd10/{code}': { expect: PUBLIC, params: () => ({ code: 'E11.9' }) },
 
-  // Patient demographics: admins register patients; the patient or an admin erases one (on a patient
-  // made for the purpose: the admin's erasure goes through, everyone after meets a 403 first).
-  'POST /api/v1/patients': { expect: ADMIN, body: () => NEW_PATIENT },
-  'DELETE /api/v1/patients/{id}': {
-    expect: { ...rolesMay('patient', 'admin'), patientA: 'deny', patientB: 'deny' },
-    params: async (w) => ({
-      id: (await w.call('admin', 'POST', '/api/v1/patients', NEW_PATIENT)).id as string,
-    }),
-  },
-
-  // Medical records: doctors write with the patient's consent or emergency access (doctor A holds patient
-  // A's consent for each write, doctor B none); clinical content is for the patient and their doctors,
-  // never admins, who see billing totals only.
-  'POST /api/v1/patients/{id}/encounters': {
-    expect: { ...DOCTOR, doctorB: 'deny' },
-    params: consentedA,
-    body: () => ENCOUNTER_OF_A,
-  },
-  'POST /api/v1/encounters/{id}/entries': {
-    expect: { ...DOCTOR, doctorB: 'deny' },
-    params: consentedEntry((e) => e.encounter.id),
-    body: () => ({ notes: [{ body: 'Troponin pending.' }] }),
-  },
-  'GET /api/v1/encounters/{id}': { expect: CLINICAL_A, params: entryOfA((e) => e.encounter.id) },
-  'GET /api/v1/patients/{id}/timeline': { expect: CLINICAL_A, params: patientA },
-  'GET /api/v1/patients/{id}/billing': {
-    expect: { ...ANY, doctorB: 'deny', patientB: 'deny' },
-    params: patientA,
-  },
-  'GET /api/v1/me/record': { expect: PATIENT },
-  ...amendmentRules('encounters', (e) => e.encounter.id, { reason: 'Chest pain climbing stairs' }),
-  ...amendmentRules('diagnoses', (e) => e.diagnoses[0]!.id, { code: 'I20.89' }),
-  ...amendmentRules('prescriptions', (e) => e.prescriptions[0]!.id, { durationDays: 30 }),
-  ...amendmentRules('lab-results', (e) => e.labResults[0]!.id, { value: 95 }),
-  ...amendmentRules('notes', (e) => e.notes[0]!.id, { body: 'Pain on exertion, relieved by rest in 2 min.' }),
-  ...amendmentRules('billing-lines', (e) => e.billingLines[0]!.id, { amount: '200.00' }),
+  // Patient registration and medical records (authz-rules-records.ts), in the matrix's order.
+  ...RECORDS_RULES,
 
   // Ratings: patients rate their completed visits; the public reads summaries; admins moderate.
   // Bodies are built synchronously: the visit is looked up by `params` (the path has none) first.

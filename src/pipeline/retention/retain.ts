@@ -2,7 +2,8 @@
  * Retention: archive old rows to Parquet in the object store, read the archive back and check it (row
  * counts and checksums per table, and the manifest), and only then delete the rows, in one transaction that
  * first re-reads and locks them and refuses if any changed since they were archived. Anything that fails
- * before the commit deletes nothing (and removes the objects this attempt wrote).
+ * before the commit deletes nothing (and removes the objects this attempt wrote). The checks themselves are
+ * in verify.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,24 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import type { RetentionSettings } from '../../server/config.ts';
-import { queryRows, type Db, type Tx } from '../../server/db/client.ts';
+import { queryRows, type Db } from '../../server/db/client.ts';
 import type { ObjectStore } from '../store/index.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import {
-  digest,
-  readRecordsParquet,
-  withDuckDb,
-  writeRecordsParquet,
-  type RecordDigest,
-} from './archive-file.ts';
-import { deleteRows, GROUPS, idArray, selectRecords, type GroupName, type GroupSpec } from './datasets.ts';
-import {
-  ARCHIVE_ROOT,
-  MANIFEST_FORMAT,
-  manifestSchema,
-  type Manifest,
-  type ManifestTable,
-} from './manifest.ts';
+import { digest, withDuckDb, type RecordDigest } from './archive-file.ts';
+import { GROUPS, idArray, selectRecords, type GroupName, type GroupSpec } from './datasets.ts';
+import { ARCHIVE_ROOT, MANIFEST_FORMAT, type Manifest } from './manifest.ts';
+import { archiveTable, deleteArchived, writeManifest } from './verify.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -150,9 +140,6 @@ function describe(err: unknown): { code: string; message: string } {
   };
 }
 
-const verifyFailed = (detail: string): AppError =>
-  new AppError(500, 'retention.verify_failed', 'Archive verification failed', { detail });
-
 /** Archive one batch, verify it, delete the rows. Returns the counts and the manifest key. */
 async function archiveBatch(
   deps: RetentionDeps,
@@ -219,86 +206,4 @@ async function writeTables(
     digests.push(digest(records));
   }
   return digests;
-}
-
-/** Writes one table's Parquet file, uploads it, downloads it again and checks it holds exactly `records`. */
-async function archiveTable(
-  store: ObjectStore,
-  key: string,
-  records: string[],
-  path: string,
-  duck: DuckDBConnection,
-): Promise<Omit<ManifestTable, 'table'>> {
-  const expected = digest(records);
-  await writeRecordsParquet(records, path, duck);
-  const put = await store.putFile(key, path);
-  let readBack: RecordDigest;
-  try {
-    readBack = digest(await readRecordsParquet(await store.localPath(key), duck));
-  } catch (err) {
-    throw verifyFailed(`${key} could not be read back: ${(err as Error).message.split('\n')[0] ?? ''}`);
-  }
-  if (readBack.rows !== expected.rows || readBack.sha256 !== expected.sha256) {
-    throw verifyFailed(
-      `${key} read back ${String(readBack.rows)} rows (checksum ${readBack.sha256.slice(0, 12)}), expected ${String(expected.rows)} (${expected.sha256.slice(0, 12)}).`,
-    );
-  }
-  return {
-    key,
-    rows: expected.rows,
-    recordsSha256: expected.sha256,
-    fileSha256: put.sha256,
-    bytes: put.bytes,
-  };
-}
-
-async function writeManifest(store: ObjectStore, key: string, manifest: Manifest): Promise<void> {
-  const text = JSON.stringify(manifest, null, 2) + '\n';
-  await store.put(key, Buffer.from(text));
-  const back = Buffer.from(await store.get(key)).toString('utf8');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(back);
-  } catch {
-    parsed = undefined;
-  }
-  const result = manifestSchema.safeParse(parsed);
-  if (!result.success || JSON.stringify(result.data) !== JSON.stringify(manifest)) {
-    throw verifyFailed(`${key} did not read back as written.`);
-  }
-}
-
-/**
- * One transaction: lock every archived row (root table first), check each table's rows still match the
- * archive exactly, then delete dependents before roots and check the counts.
- */
-async function deleteArchived(
-  db: Db,
-  group: GroupSpec,
-  ids: string[],
-  digests: RecordDigest[],
-): Promise<void> {
-  await db.transaction(async (tx: Tx) => {
-    for (const [i, spec] of group.tables.entries()) {
-      const now = digest(
-        (await queryRows<{ record: string }>(tx, selectRecords(spec, idArray(ids), true))).map(
-          (r) => r.record,
-        ),
-      );
-      const archived = digests[i]!;
-      if (now.rows !== archived.rows || now.sha256 !== archived.sha256) {
-        throw new AppError(409, 'retention.changed', 'Rows changed while archiving', {
-          detail: `${spec.name}: rows changed after they were archived; nothing was deleted.`,
-        });
-      }
-    }
-    for (const [i, spec] of [...group.tables.entries()].reverse()) {
-      const [deleted] = await queryRows<{ n: number }>(tx, deleteRows(spec, idArray(ids)));
-      if (deleted?.n !== digests[i]!.rows) {
-        throw new AppError(409, 'retention.changed', 'Rows changed while archiving', {
-          detail: `${spec.name}: deleted ${String(deleted?.n)} rows, archived ${String(digests[i]!.rows)}; rolled back.`,
-        });
-      }
-    }
-  });
 }
