@@ -7,6 +7,7 @@
  * docs/decisions/0014-platform-extract.md for what a date's files contain and why.
  */
 import { once } from 'node:events';
+import { PGlite } from '@electric-sql/pglite';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,9 +16,9 @@ import type { Db, Tx } from '../../server/db/client.ts';
 import { FILE_NAMES, headerLine, type FileName } from '../generate/columns.ts';
 import type { WrittenFile } from '../io/csv-files.ts';
 import { pages, presence } from './queries.ts';
-import { csvLine } from './rows.ts';
+import { csvLines, memoizedIds, type CsvLine } from './rows.ts';
 
-export const PAGE_SIZE = 5000;
+export const PAGE_SIZE = 20_000;
 
 export interface PlatformExport {
   readonly files: WrittenFile[];
@@ -41,12 +42,20 @@ async function checkPresence(tx: Tx, date: string): Promise<number> {
   return found.unsettled;
 }
 
+/** How pages are read and lines made: the same for all five files of one export. */
+interface Reader {
+  readonly pageSize: number;
+  /** Pages as one JSON text each (embedded PGlite, queries.ts). */
+  readonly json: boolean;
+  readonly csvLine: CsvLine;
+}
+
 async function writeEntity(
   tx: Tx,
   entity: FileName,
   date: string,
   stream: WriteStream,
-  pageSize: number,
+  { pageSize, json, csvLine }: Reader,
 ): Promise<{ rows: number; bytes: number }> {
   let rows = 0;
   let bytes = 0;
@@ -55,7 +64,7 @@ async function writeEntity(
     if (!stream.write(chunk)) await once(stream, 'drain');
   };
   await write(headerLine(entity));
-  for await (const page of pages(tx, entity, date, pageSize)) {
+  for await (const page of pages(tx, entity, date, pageSize, json)) {
     let chunk = '';
     for (const row of page) chunk += csvLine(entity, row);
     rows += page.length;
@@ -76,7 +85,8 @@ export async function exportPlatform(
   // Inside the callback every query goes through `tx`: `db` would wait on PGlite's one connection (a
   // deadlock) and on PostgreSQL read outside the snapshot. Read-only, so it holds no locks that block
   // writers; it does hold back vacuum for the export's duration (decision 0014).
-  return db.transaction((tx) => exportIn(tx, date, dir, pageSize, afterEntity), {
+  const json = (db as { $client?: unknown }).$client instanceof PGlite;
+  return db.transaction((tx) => exportIn(tx, date, dir, { pageSize, json }, afterEntity), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
   });
@@ -86,21 +96,23 @@ async function exportIn(
   tx: Tx,
   date: string,
   dir: string,
-  pageSize: number,
+  reading: Omit<Reader, 'csvLine'>,
   afterEntity: AfterEntity | undefined,
 ): Promise<PlatformExport> {
   const unsettled = await checkPresence(tx, date);
   await mkdir(dir, { recursive: true });
   const temporary = (name: FileName): string => join(dir, `.${name}.csv.partial-${String(process.pid)}`);
   const streams: Partial<Record<FileName, WriteStream>> = {};
+  // One id memo for all five files: patients, doctors and clinics recur in the later ones.
+  const reader: Reader = { ...reading, csvLine: csvLines(memoizedIds()) };
   try {
     const files: WrittenFile[] = [];
-    // One entity at a time: the transaction answers one query at a time anyway, and it keeps one page in
-    // memory at most.
+    // One entity at a time: the transaction answers one query at a time anyway, and it keeps two pages
+    // (the one being written and the next, queries.ts) in memory at most.
     for (const name of FILE_NAMES) {
       const stream = createWriteStream(temporary(name));
       streams[name] = stream;
-      const { rows, bytes } = await writeEntity(tx, name, date, stream, pageSize);
+      const { rows, bytes } = await writeEntity(tx, name, date, stream, reader);
       files.push({ name, path: join(dir, `${name}.csv`), rows, bytes });
       await afterEntity?.(name);
     }

@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { queryRows, type Database } from '../../server/db/client.ts';
+import { notificationDeliveries } from '../../server/db/schema/index.ts';
 import { importFiles } from '../../server/modules/imports/index.ts';
 import { fileSpec, FILE_NAMES, type FileName } from '../generate/columns.ts';
 import { sqlString } from '../io/parquet.ts';
@@ -28,7 +29,7 @@ import { MARTS } from '../warehouse/marts.ts';
 import { martManifestKey } from '../warehouse/mirror.ts';
 import { readMart } from '../warehouse/snapshots.ts';
 import { exportPlatform } from './export.ts';
-import { csvLine, dottedCode, numericId, offsetText } from './rows.ts';
+import { numericId } from './rows.ts';
 
 const DATE = '2026-03-02';
 let database: Database;
@@ -182,6 +183,54 @@ describe('pipeline run --source platform', () => {
     expect(await warehouseFingerprint(ctx.settings.warehousePath)).toEqual(before);
   });
 
+  it('marks the visits whose SMS reminder was delivered: SMS_received 1, others 0', async () => {
+    const visits = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id::text as id from appointments where status = 'completed' order by id limit 3`,
+    );
+    const [texted, failed, emailed] = visits.map((v) => v.id);
+    const reminder = (appointmentId: string, channel: 'sms' | 'email', status: 'sent' | 'dead') => ({
+      dedupeKey: `test:${appointmentId}:${channel}`,
+      message: 'appointment.reminder',
+      category: 'reminders',
+      channel,
+      appointmentId,
+      address: channel === 'sms' ? '+5527999990000' : 'patient@example.org',
+      locale: 'pt-BR',
+      data: {},
+      status,
+      nextAttemptAt: new Date('2026-02-01T12:00:00Z'),
+    });
+    // Delivered by SMS (and e-mail); an SMS that failed for good; a reminder delivered by e-mail only.
+    await database.db
+      .insert(notificationDeliveries)
+      .values([
+        reminder(texted!, 'sms', 'sent'),
+        reminder(texted!, 'email', 'sent'),
+        reminder(failed!, 'sms', 'dead'),
+        reminder(emailed!, 'email', 'sent'),
+      ]);
+    const outcome = await runDate(ctx, { date: DATE, source: 'platform', trigger: 'test' });
+    expect(outcome.status).toBe('succeeded');
+    const files = await exported(DATE);
+    const sms = new Map(files.appointments.map((a) => [a.AppointmentID, a.SMS_received]));
+    expect([texted, failed, emailed].map((id) => sms.get(numericId(id!)))).toEqual(['1', '0', '0']);
+    expect(files.appointments.filter((a) => a.SMS_received === '1')).toHaveLength(1);
+    expect(files.appointments.every((a) => a.SMS_received === '1' || a.SMS_received === '0')).toBe(true);
+    // In the warehouse: the staged visit carries it.
+    const duck = await openDuck(ctx.settings.warehousePath);
+    try {
+      const staged = await duckRows(
+        duck.connection,
+        `select cast(appointment_id as varchar) as id, sms_received from staging.appointments
+          where sms_received = 1`,
+      );
+      expect(staged.map((r) => String(r.id))).toEqual([numericId(texted!)]);
+    } finally {
+      duck.close();
+    }
+  });
+
   it('a changed row shows its latest state, once; unsettled visits are left out', async () => {
     const [visit] = await queryRows<{ id: string; patient_id: string }>(
       database.db,
@@ -269,18 +318,5 @@ describe('export details', () => {
     expect(records.length).toBeGreaterThan(0);
     const known = new Set(appointments);
     expect(records.filter((r) => !known.has(r.AppointmentID)).map((r) => r.AppointmentID)).toEqual([]);
-  });
-
-  it('formats ids, offsets and codes', () => {
-    const id = numericId('0190a5b2-0000-7000-8000-000000000001');
-    expect(id).toMatch(/^[1-9]\d*$/);
-    expect(BigInt(id) < 1n << 63n).toBe(true);
-    expect(numericId('0190a5b2-0000-7000-8000-000000000001')).toBe(id);
-    expect([offsetText(-180), offsetText(330), offsetText(0)]).toEqual(['-03:00', '+05:30', '+00:00']);
-    expect([dottedCode('E119'), dottedCode('I10'), dottedCode('E11.9')]).toEqual(['E11.9', 'I10', 'E11.9']);
-    for (const name of FILE_NAMES) {
-      const fields = csvLine(name, {}).trimEnd().split(',');
-      expect(fields, name).toHaveLength(fileSpec(name).columns.length);
-    }
   });
 });
