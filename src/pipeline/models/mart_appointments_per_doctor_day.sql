@@ -3,7 +3,7 @@ SELECT
   a.doctor_id,
   a.appointment_date AS day,
   CAST(count(*) AS BIGINT) AS appointments,
-  CAST(count(*) FILTER (WHERE a.status = 'completed') AS BIGINT) AS completed,
-  CAST(count(*) FILTER (WHERE a.status = 'no_show') AS BIGINT) AS no_shows
-FROM staging.appointments AS a
+  CAST(sum(a.completed) AS BIGINT) AS completed,
+  CAST(sum(a.no_show) AS BIGINT) AS no_shows
+FROM intermediate.appointments AS a
 GROUP BY a.doctor_id, a.appointment_date

@@ -1,10 +1,19 @@
--- Diagnoses by the specialty of the doctor who wrote them.
+-- Diagnoses by the specialty of the doctor who wrote them, grouped by integer keys and named afterwards.
+WITH counts AS (
+  SELECT
+    specialty_key,
+    code_key,
+    count(*) AS diagnoses,
+    sum(first_of_patient_code_in_specialty) AS patients
+  FROM intermediate.records
+  GROUP BY specialty_key, code_key
+)
 SELECT
-  d.specialty,
-  r.icd10_code,
-  min(r.diagnosis) AS diagnosis,
-  CAST(count(*) AS BIGINT) AS diagnoses,
-  CAST(count(DISTINCT r.patient_id) AS BIGINT) AS patients
-FROM staging.records AS r
-JOIN staging.doctors AS d ON d.doctor_id = r.doctor_id
-GROUP BY d.specialty, r.icd10_code
+  s.specialty,
+  k.icd10_code,
+  k.diagnosis,
+  CAST(c.diagnoses AS BIGINT) AS diagnoses,
+  CAST(c.patients AS BIGINT) AS patients
+FROM counts AS c
+JOIN intermediate.specialties AS s ON s.specialty_key = c.specialty_key
+JOIN intermediate.codes AS k ON k.code_key = c.code_key

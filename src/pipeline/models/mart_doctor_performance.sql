@@ -3,13 +3,13 @@ WITH appts AS (
   SELECT
     doctor_id,
     count(*) AS appointments,
-    count(*) FILTER (WHERE status = 'completed') AS completed,
-    count(*) FILTER (WHERE status = 'no_show') AS no_shows,
-    count(DISTINCT patient_id) AS patients
-  FROM staging.appointments
+    sum(completed) AS completed,
+    sum(no_show) AS no_shows,
+    sum(first_with_doctor) AS patients
+  FROM intermediate.appointments
   GROUP BY doctor_id
 ), billing AS (
-  SELECT doctor_id, sum(billing) AS total_billing FROM staging.records GROUP BY doctor_id
+  SELECT doctor_id, sum(billing) AS total_billing FROM intermediate.records GROUP BY doctor_id
 )
 SELECT
   d.doctor_id,

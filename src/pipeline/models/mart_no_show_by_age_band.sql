@@ -1,10 +1,15 @@
--- No-show rate by the patient's age band (cancelled appointments excluded).
+-- No-show rate by the patient's age band (cancelled appointments excluded),
+-- grouped by the integer key and named afterwards.
+WITH counts AS (
+  SELECT age_band_key, count(*) AS appointments, sum(no_show) AS no_shows
+  FROM intermediate.appointments
+  WHERE cancelled = 0
+  GROUP BY age_band_key
+)
 SELECT
-  p.age_band,
-  CAST(count(*) AS BIGINT) AS appointments,
-  CAST(count(*) FILTER (WHERE a.no_show) AS BIGINT) AS no_shows,
-  CAST(round(CAST(count(*) FILTER (WHERE a.no_show) AS DECIMAL(18,6)) / count(*), 4) AS DECIMAL(6,4)) AS no_show_rate
-FROM staging.appointments AS a
-JOIN staging.patients AS p ON p.patient_id = a.patient_id
-WHERE a.status <> 'cancelled'
-GROUP BY p.age_band
+  k.age_band,
+  CAST(c.appointments AS BIGINT) AS appointments,
+  CAST(c.no_shows AS BIGINT) AS no_shows,
+  CAST(round(CAST(c.no_shows AS DECIMAL(18,6)) / c.appointments, 4) AS DECIMAL(6,4)) AS no_show_rate
+FROM counts AS c
+JOIN intermediate.age_bands AS k ON k.age_band_key = c.age_band_key

@@ -1,4 +1,7 @@
-/** The data tests of every model (staging tables test the input; marts test what will be published). */
+/**
+ * The data tests of every model (staging tables test the input, intermediate ones the joins and flags the
+ * marts build on, marts what will be published).
+ */
 import { acceptedValues, notNull, relationship, sanity, unique, type DataTest } from './checks.ts';
 
 const STATUSES = ['completed', 'no_show', 'cancelled'];
@@ -60,6 +63,35 @@ const staging: DataTest[] = [
     'billing never negative',
     'SELECT count(*) FILTER (WHERE billing < 0) = 0 FROM {t}',
   ),
+];
+
+// The intermediate models join and flag; a lost or duplicated row would skew every mart built on them.
+const sameRows = (model: string, source: string): DataTest =>
+  sanity(
+    model,
+    `one row per ${source} row`,
+    `SELECT (SELECT count(*) FROM {t}) = (SELECT count(*) FROM ${source})`,
+  );
+const dimension = (name: string, key: string, column: string): DataTest[] => [
+  notNull(`intermediate.${name}`, [key, column]),
+  unique(`intermediate.${name}`, [key]),
+  unique(`intermediate.${name}`, [column]),
+];
+const intermediate: DataTest[] = [
+  ...dimension('neighbourhoods', 'neighbourhood_key', 'neighbourhood'),
+  ...dimension('age_bands', 'age_band_key', 'age_band'),
+  ...dimension('specialties', 'specialty_key', 'specialty'),
+  ...dimension('codes', 'code_key', 'icd10_code'),
+  // Not null keys: every appointment found its patient's band and neighbourhood, every diagnosis its keys.
+  notNull('intermediate.appointments', ['appointment_id', 'age_band_key', 'neighbourhood_key', 'lead_band']),
+  sameRows('intermediate.appointments', 'staging.appointments'),
+  sanity(
+    'intermediate.appointments',
+    'first-occurrence flags set',
+    'SELECT count(*) = 0 OR (sum(first_of_patient_in_month) > 0 AND sum(first_of_doctor_in_month) > 0 AND sum(first_with_doctor) > 0) FROM {t}',
+  ),
+  notNull('intermediate.records', ['record_id', 'specialty_key', 'code_key']),
+  sameRows('intermediate.records', 'staging.records'),
 ];
 
 const rate = (model: string): DataTest =>
@@ -143,6 +175,6 @@ const marts: DataTest[] = [
   allBooked('marts.no_show_by_neighbourhood'),
 ];
 
-export const DATA_TESTS: readonly DataTest[] = [...staging, ...marts];
+export const DATA_TESTS: readonly DataTest[] = [...staging, ...intermediate, ...marts];
 
 export const testsOf = (modelId: string): DataTest[] => DATA_TESTS.filter((t) => t.model === modelId);

@@ -37,27 +37,37 @@ export async function transform(
 ): Promise<TransformResult> {
   await ensureSchema(connection);
   await setCurrent(connection, date);
-  let tests = 0;
+  // Staging and intermediate models are materialized once per run: the marts and tests then scan typed,
+  // pre-joined columns, not the raw partitions again. Each layer is tested before the next reads it.
+  const tests = await buildLayer(connection, models, 'staging');
+  // The intermediate tables are scratch for this run's marts: an in-memory database attached under that
+  // name (`intermediate.x` reads the same as a schema, and on PostgreSQL it is one), so 10M rows are not
+  // compressed and written to the warehouse file only to be replaced tomorrow (about 2× the build time).
+  await connection.run(`ATTACH IF NOT EXISTS ':memory:' AS intermediate`);
+  try {
+    const more = await buildLayer(connection, models, 'intermediate');
+    return await buildMarts(connection, models, date, runId, tests + more, midway);
+  } finally {
+    await connection.run('DETACH DATABASE IF EXISTS intermediate');
+  }
+}
+
+/** Each mart built and tested beside the published one, then all published together (or none). */
+async function buildMarts(
+  connection: DuckDBConnection,
+  models: readonly Model[],
+  date: string,
+  runId: string,
+  tests: number,
+  midway?: () => Promise<void>,
+): Promise<TransformResult> {
   const failures: TestFailure[] = [];
-  const staging = models.filter((m) => m.layer === 'staging');
-  // Staging models are materialized once per run: the marts and tests then scan typed columns, not the
-  // raw partitions again.
-  for (const model of staging) {
-    await connection.run(`CREATE OR REPLACE TABLE staging.${ident(model.name)} AS ${model.sql}`);
-  }
-  // Tests may look across staging tables (relationships), so they run once every one exists.
-  for (const model of staging) {
-    const own = testsOf(model.id);
-    tests += own.length;
-    failures.push(...(await runTests(connection, own, model.id)));
-  }
-  if (failures.length > 0) throw new DataTestsFailed(failures);
   const marts = models.filter((m) => m.layer === 'marts');
   await dropCandidates(connection, marts);
   try {
     for (const model of marts) {
       if (model.dependsOn.some((d) => d.startsWith('marts.')))
-        throw new Error(`mart ${model.id} may read staging tables only`);
+        throw new Error(`mart ${model.id} may read staging and intermediate tables only`);
       const table = candidate(model);
       await connection.run(`CREATE TABLE ${table} AS ${model.sql}`);
       const own = testsOf(model.id);
@@ -71,6 +81,28 @@ export async function transform(
   } finally {
     await dropCandidates(connection, marts);
   }
+}
+
+/** Builds every model of a layer as `<layer>.<name>`, then runs their data tests (which may look across the
+ * layer's tables, e.g. relationships); any failure stops the run before a mart is touched. */
+async function buildLayer(
+  connection: DuckDBConnection,
+  models: readonly Model[],
+  layer: 'staging' | 'intermediate',
+): Promise<number> {
+  const own = models.filter((m) => m.layer === layer);
+  for (const model of own) {
+    await connection.run(`CREATE OR REPLACE TABLE ${layer}.${ident(model.name)} AS ${model.sql}`);
+  }
+  let tests = 0;
+  const failures: TestFailure[] = [];
+  for (const model of own) {
+    const checks = testsOf(model.id);
+    tests += checks.length;
+    failures.push(...(await runTests(connection, checks, model.id)));
+  }
+  if (failures.length > 0) throw new DataTestsFailed(failures);
+  return tests;
 }
 
 /** A mart is built as `marts."<name>__next"`, tested, and published by renaming it over the old one. */
