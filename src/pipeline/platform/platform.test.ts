@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.ts';
 import { queryRows, type Database } from '../../server/db/client.ts';
-import { notificationDeliveries } from '../../server/db/schema/index.ts';
+import { notificationDeliveries, notificationReminders } from '../../server/db/schema/index.ts';
 import { importFiles } from '../../server/modules/imports/index.ts';
 import { fileSpec, FILE_NAMES, type FileName } from '../generate/columns.ts';
 import { sqlString } from '../io/parquet.ts';
@@ -183,12 +183,12 @@ describe('pipeline run --source platform', () => {
     expect(await warehouseFingerprint(ctx.settings.warehousePath)).toEqual(before);
   });
 
-  it('marks the visits whose SMS reminder was delivered: SMS_received 1, others 0', async () => {
-    const visits = await queryRows<{ id: string }>(
+  it('marks the visits whose SMS reminder was delivered 1, known otherwise 0, unknown empty', async () => {
+    const visits = await queryRows<{ id: string; starts_at: string }>(
       database.db,
-      sql`select id::text as id from appointments where status = 'completed' order by id limit 3`,
+      sql`select id::text as id, starts_at::text from appointments where status = 'completed' order by id limit 4`,
     );
-    const [texted, failed, emailed] = visits.map((v) => v.id);
+    const [texted, failed, emailed, inWindow] = visits.map((v) => v.id);
     const reminder = (appointmentId: string, channel: 'sms' | 'email', status: 'sent' | 'dead') => ({
       dedupeKey: `test:${appointmentId}:${channel}`,
       message: 'appointment.reminder',
@@ -210,22 +210,30 @@ describe('pipeline run --source platform', () => {
         reminder(failed!, 'sms', 'dead'),
         reminder(emailed!, 'email', 'sent'),
       ]);
+    // Booked inside the reminder window: no reminder was sent, and the platform knows it.
+    await database.db
+      .insert(notificationReminders)
+      .values({ appointmentId: inWindow!, startsAt: new Date(visits[3]!.starts_at), sent: false });
     const outcome = await runDate(ctx, { date: DATE, source: 'platform', trigger: 'test' });
     expect(outcome.status).toBe('succeeded');
     const files = await exported(DATE);
     const sms = new Map(files.appointments.map((a) => [a.AppointmentID, a.SMS_received]));
-    expect([texted, failed, emailed].map((id) => sms.get(numericId(id!)))).toEqual(['1', '0', '0']);
-    expect(files.appointments.filter((a) => a.SMS_received === '1')).toHaveLength(1);
-    expect(files.appointments.every((a) => a.SMS_received === '1' || a.SMS_received === '0')).toBe(true);
+    const marked = [texted, failed, emailed, inWindow].map((id) => sms.get(numericId(id!)));
+    expect(marked).toEqual(['1', '0', '0', '0']);
+    // The other visits were imported: no reminder bookkeeping, so unknown rather than "no SMS".
+    expect(files.appointments.filter((a) => a.SMS_received !== '')).toHaveLength(4);
     // In the warehouse: the staged visit carries it.
     const duck = await openDuck(ctx.settings.warehousePath);
     try {
       const staged = await duckRows(
         duck.connection,
         `select cast(appointment_id as varchar) as id, sms_received from staging.appointments
-          where sms_received = 1`,
+          where sms_received is not null order by sms_received desc, id`,
       );
-      expect(staged.map((r) => String(r.id))).toEqual([numericId(texted!)]);
+      expect(staged.map((r) => [String(r.id), r.sms_received])).toEqual([
+        [numericId(texted!), 1],
+        ...[failed, emailed, inWindow].map((id) => [numericId(id!), 0]).sort(),
+      ]);
     } finally {
       duck.close();
     }

@@ -71,8 +71,11 @@ const patients: Page = (date, after, n) => sql`
 /** The clinic zone the appointments page carries along. */
 const pageZone = sql`a.timezone`;
 /**
- * SMS_received: an `appointment.reminder` delivered (`sent`) over SMS for the visit, from the notifications
- * log (`notification_deliveries`), one grouped lookup per page through its appointment index.
+ * SMS_received, from the notifications log: true when an `appointment.reminder` went out by SMS (`sent`);
+ * false when the visit's reminder deliveries are there without one, or its reminder was not worth sending
+ * (booked inside the window); NULL — unknown, not "no" — when neither is known: imported visits (no reminder
+ * bookkeeping) and visits whose deliveries notification retention has already deleted (the reminder rows
+ * stay with the appointment). One grouped lookup per table per page, through the appointment indexes.
  */
 const appointments: Page = (date, after, n) => sql`
   with page as (
@@ -80,15 +83,20 @@ const appointments: Page = (date, after, n) => sql`
       c.timezone, d.specialty
     from appointments a join clinics c on c.id = a.clinic_id join doctors d on d.id = a.doctor_id
     where a.id > ${after}::uuid and ${exported(date)} order by a.id limit ${n}),
-  sms as (
-    select distinct nd.appointment_id from notification_deliveries nd
+  reminded as (
+    select r.appointment_id, bool_or(r.sent) as sent from notification_reminders r
+    where r.appointment_id in (select id from page) group by r.appointment_id),
+  delivered as (
+    select nd.appointment_id, bool_or(nd.channel = 'sms' and nd.status = 'sent') as sms
+    from notification_deliveries nd
     where nd.appointment_id in (select id from page) and nd.message = 'appointment.reminder'
-      and nd.channel = 'sms' and nd.status = 'sent')
+    group by nd.appointment_id)
   select a.id::text as page_key, a.id::text as id, a.patient_id::text as patient_id,
     a.doctor_id::text as doctor_id, a.clinic_id::text as clinic_id, a.status, a.specialty,
     ${localTime(sql`a.booked_at`, 'booked', pageZone)}, ${localTime(sql`a.starts_at`, 'starts', pageZone)},
-    ${localTime(sql`a.ends_at`, 'ends', pageZone)}, s.appointment_id is not null as sms_received
-  from page a left join sms s on s.appointment_id = a.id
+    ${localTime(sql`a.ends_at`, 'ends', pageZone)},
+    case when dl.sms then true when dl.appointment_id is not null or not r.sent then false end as sms_received
+  from page a left join delivered dl on dl.appointment_id = a.id left join reminded r on r.appointment_id = a.id
   order by a.id`;
 
 /**

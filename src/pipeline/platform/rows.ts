@@ -3,8 +3,9 @@
  * Ids: the platform's UUIDs become stable positive BIGINTs (the first 8 bytes of their SHA-256 read as a
  * big-endian number, top bit cleared), the same in every file and every run, so relationships hold and a
  * date re-run writes the same bytes. SMS_received is 1 when the notifications log has an SMS reminder for the
- * visit that was delivered (sent), else 0. Values the platform does not keep (a clinic's PriceIndex, a
- * doctor's Availability text) stay empty (NULL in the warehouse); patients' names, birth dates, phones
+ * visit that was delivered (sent), 0 when it knows none was, and empty when it cannot tell (queries.ts).
+ * Values the platform does not keep (a clinic's PriceIndex, a doctor's Availability text) stay empty (NULL
+ * in the warehouse); patients' names, birth dates, phones
  * and home coordinates, doctors' e-mail and phone and appointment reasons are left out on purpose: no model
  * reads them, and the staged files (kept in the object store) should not carry identities or patients' words.
  */
