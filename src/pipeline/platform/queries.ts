@@ -130,18 +130,26 @@ const QUERIES: Record<FileName, Page> = { clinics, doctors, patients, appointmen
 
 const FIRST = '00000000-0000-0000-0000-000000000000';
 
+/** The order of a page's rows (the page queries' own ORDER BY, spelled over their output columns). */
+const JSON_ORDER: Record<FileName, SQL> = {
+  clinics: sql`q.page_key::uuid`,
+  doctors: sql`q.page_key::uuid`,
+  patients: sql`q.page_key::uuid`,
+  appointments: sql`q.page_key::uuid`,
+  records: sql`q.page_key::uuid, q.rank`,
+};
+
 /**
- * The page's rows in their order as one JSON array (`[]` when there are none): `row_number() over ()`
- * numbers them as the ordered page query yields them, and the aggregate keeps that order.
+ * The page's rows as one JSON array (`[]` when there are none), ordered explicitly: an aggregate is not
+ * promised its subquery's order, and the keyset cursor and a re-run's bytes both depend on it.
  */
-const asJson = (page: SQL): SQL => sql`
-  select coalesce(json_agg(q order by q.ord), '[]')::text as page
-  from (select r.*, row_number() over () as ord from (${page}) r) q`;
+const asJson = (page: SQL, order: SQL): SQL => sql`
+  select coalesce(json_agg(q order by ${order}), '[]')::text as page from (${page}) q`;
 
 /** One page's rows: as rows, or (`json`) as one JSON text parsed here. */
-async function fetchPage(tx: Tx, page: SQL, json: boolean): Promise<Raw[]> {
+async function fetchPage(tx: Tx, entity: FileName, page: SQL, json: boolean): Promise<Raw[]> {
   if (!json) return queryRows<Raw>(tx, page);
-  const [result] = await queryRows<{ page: string }>(tx, asJson(page));
+  const [result] = await queryRows<{ page: string }>(tx, asJson(page, JSON_ORDER[entity]));
   return JSON.parse(result!.page) as Raw[];
 }
 
@@ -158,18 +166,20 @@ export async function* pages(
   pageSize: number,
   json: boolean,
 ): AsyncGenerator<Raw[]> {
-  const fetch = (after: string) => fetchPage(tx, QUERIES[entity](date, after, pageSize), json);
+  const fetch = (after: string): Promise<Raw[]> => {
+    const page = fetchPage(tx, entity, QUERIES[entity](date, after, pageSize), json);
+    // Handled from the start: a prefetch failing while the consumer still writes the previous page must not
+    // be an unhandled rejection (that ends the process); awaiting it below still throws its error.
+    page.catch(() => undefined);
+    return page;
+  };
   let next: Promise<Raw[]> | undefined = fetch(FIRST);
-  try {
-    while (next) {
-      const rows: Raw[] = await next;
-      next = undefined;
-      if (new Set(rows.map((r) => r.page_key)).size === pageSize) next = fetch(String(rows.at(-1)!.page_key));
-      if (rows.length > 0) yield rows;
-    }
-  } finally {
-    // Stopped early (a failed write): the prefetched page is not wanted, nor is its failure.
-    next?.catch(() => undefined);
+  // Stopped early (a failed write), a prefetched page is simply never awaited: its failure is handled above.
+  while (next) {
+    const rows: Raw[] = await next;
+    next = undefined;
+    if (new Set(rows.map((r) => r.page_key)).size === pageSize) next = fetch(String(rows.at(-1)!.page_key));
+    if (rows.length > 0) yield rows;
   }
 }
 

@@ -43,6 +43,8 @@ export async function transform(
   // The intermediate tables are scratch for this run's marts: an in-memory database attached under that
   // name (`intermediate.x` reads the same as a schema, and on PostgreSQL it is one), so 10M rows are not
   // compressed and written to the warehouse file only to be replaced tomorrow (about 2× the build time).
+  // Attachments belong to the DuckDB instance: each run opens its own (runner.ts), one run at a time (the
+  // warehouse's single writer, DESIGN.md §3), so no other transform shares or detaches this one.
   await connection.run(`ATTACH IF NOT EXISTS ':memory:' AS intermediate`);
   try {
     const more = await buildLayer(connection, models, 'intermediate');

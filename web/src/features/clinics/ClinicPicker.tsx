@@ -25,6 +25,18 @@ const choiceOf = (c: ClinicChoice): ClinicChoice => ({
   neighbourhood: c.neighbourhood,
 });
 
+/**
+ * What to ask the API (which searches names) for: nothing while the box shows the chosen clinic's label
+ * (offer the first clinics), its name while only the neighbourhood part of that label is being edited, and
+ * otherwise the text as typed (a name may itself contain " — ").
+ */
+function searchTerm(search: string, value: ClinicChoice | null): string {
+  const text = search.trim();
+  if (!value) return text;
+  if (text === clinicLabel(value)) return '';
+  return text.startsWith(`${value.name} — `) ? value.name : text;
+}
+
 /** Clinics offered per search; more than this and the admin types more of the name. */
 const LIMIT = 50;
 
@@ -63,9 +75,7 @@ export function ClinicPicker({
   placeholder?: string;
 }) {
   const [search, setSearch] = useState(value ? clinicLabel(value) : '');
-  // The box shows the chosen clinic's label: that is no search yet, so offer the first clinics. The API
-  // searches names, so an edited label is searched by its name part.
-  const typed = value && search.trim() === clinicLabel(value) ? '' : search.split(' — ')[0]!.trim();
+  const typed = searchTerm(search, value);
   const [term] = useDebouncedValue(typed, 250);
   const clinics = useClinicSearch(term);
   const options = choices(clinics.data?.items ?? [], value ? [value, ...keep] : keep);
