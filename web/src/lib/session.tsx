@@ -3,7 +3,7 @@
  * the app asks /auth/me only then (no 401 noise for visitors) and keeps the CSRF token it returns.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { onlineManager, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { loginBody, meSchema, sessionGrant, signupBody } from '../../../src/core/contracts/auth.ts';
 import { api, ApiError, setCsrfToken } from './api.ts';
@@ -74,6 +74,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signUp: async (body) => accept(await api<Grant>('/auth/signup', { method: 'POST', body })),
       signOut: async () => {
         localStorage.removeItem(FLAG);
+        // No query goes out any more (paused as if offline, running ones cancelled): a refetch landing
+        // between the logout and the reload below would only be a 401 for nothing.
+        onlineManager.setOnline(false);
+        await client.cancelQueries();
         await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
         // A fresh page at the landing route instead of clearing state in place: nothing of the session
         // (cached patient data included) stays in memory, and no guarded screen sees the user vanish and
