@@ -1,7 +1,7 @@
 -- Every appointment of the current partition, ready for the marts to aggregate in one pass: outcomes as 0/1
 -- integers (marts sum them: a plain vectorized sum, about twice as fast on DuckDB as count(*) FILTER), the
--- lead-time band, the patient's age band and neighbourhood keys (the join to patients done once here, not in
--- each mart), and first-occurrence flags that turn the marts' distinct counts into sums: each
+-- lead-time band, the month's key, the patient's age band and neighbourhood keys (the join to patients done
+-- once here, not in each mart), and first-occurrence flags that turn the marts' distinct counts into sums: each
 -- (month, patient), (month, doctor) and (doctor, patient) is flagged on exactly one of its appointments, the
 -- one with the lowest id. Only the columns the marts read; built once per run and shared by them.
 WITH patients AS (
@@ -21,7 +21,7 @@ SELECT
   a.patient_id,
   a.doctor_id,
   a.appointment_date,
-  a.appointment_month,
+  m.month_key,
   a.starts_at,
   CAST(a.status = 'completed' AS INTEGER) AS completed,
   CAST(a.no_show AS INTEGER) AS no_show,
@@ -34,6 +34,7 @@ SELECT
   CAST(dm.appointment_id IS NOT NULL AS INTEGER) AS first_of_doctor_in_month,
   CAST(dp.appointment_id IS NOT NULL AS INTEGER) AS first_with_doctor
 FROM staging.appointments AS a
+LEFT JOIN intermediate.months AS m ON m.month = a.appointment_month
 LEFT JOIN patients AS p ON p.patient_id = a.patient_id
 LEFT JOIN first_of_patient_month AS pm ON pm.appointment_id = a.appointment_id
 LEFT JOIN first_of_doctor_month AS dm ON dm.appointment_id = a.appointment_id

@@ -1,12 +1,25 @@
 -- Per month of the appointment date: appointments by outcome, and the distinct patients and doctors seen
--- (each counted on the one appointment intermediate.appointments flags as their first in the month).
+-- (each counted on the one appointment intermediate.appointments flags as their first in the month);
+-- grouped by the month's integer key and dated afterwards.
+WITH counts AS (
+  SELECT
+    month_key,
+    count(*) AS appointments,
+    sum(completed) AS completed,
+    sum(no_show) AS no_shows,
+    sum(cancelled) AS cancelled,
+    sum(first_of_patient_in_month) AS patients,
+    sum(first_of_doctor_in_month) AS doctors
+  FROM intermediate.appointments
+  GROUP BY month_key
+)
 SELECT
-  a.appointment_month AS month,
-  CAST(count(*) AS BIGINT) AS appointments,
-  CAST(sum(a.completed) AS BIGINT) AS completed,
-  CAST(sum(a.no_show) AS BIGINT) AS no_shows,
-  CAST(sum(a.cancelled) AS BIGINT) AS cancelled,
-  CAST(sum(a.first_of_patient_in_month) AS BIGINT) AS patients,
-  CAST(sum(a.first_of_doctor_in_month) AS BIGINT) AS doctors
-FROM intermediate.appointments AS a
-GROUP BY a.appointment_month
+  m.month,
+  CAST(c.appointments AS BIGINT) AS appointments,
+  CAST(c.completed AS BIGINT) AS completed,
+  CAST(c.no_shows AS BIGINT) AS no_shows,
+  CAST(c.cancelled AS BIGINT) AS cancelled,
+  CAST(c.patients AS BIGINT) AS patients,
+  CAST(c.doctors AS BIGINT) AS doctors
+FROM counts AS c
+JOIN intermediate.months AS m ON m.month_key = c.month_key

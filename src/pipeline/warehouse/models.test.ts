@@ -27,12 +27,14 @@ describe('readModels', () => {
       for (const d of m.dependsOn) expect(position.get(d)).toBeLessThan(position.get(m.id)!);
     expect(models.find((m) => m.id === 'intermediate.appointments')?.dependsOn).toEqual([
       'intermediate.age_bands',
+      'intermediate.months',
       'intermediate.neighbourhoods',
       'staging.appointments',
       'staging.patients',
     ]);
     expect(models.find((m) => m.id === 'marts.monthly_aggregates')?.dependsOn).toEqual([
       'intermediate.appointments',
+      'intermediate.months',
     ]);
   });
 

@@ -88,22 +88,30 @@ const intermediate: DataTest[] = [
   ...dimension('age_bands', 'age_band_key', 'age_band'),
   ...dimension('specialties', 'specialty_key', 'specialty'),
   ...dimension('codes', 'code_key', 'icd10_code'),
-  // Not null keys: every appointment found its patient's band and neighbourhood, every diagnosis its keys.
-  notNull('intermediate.appointments', ['appointment_id', 'age_band_key', 'neighbourhood_key', 'lead_band']),
+  ...dimension('months', 'month_key', 'month'),
+  // Not null keys: every appointment found its month and its patient's band and neighbourhood, every
+  // diagnosis its keys.
+  notNull('intermediate.appointments', [
+    'appointment_id',
+    'month_key',
+    'age_band_key',
+    'neighbourhood_key',
+    'lead_band',
+  ]),
   sameRows('intermediate.appointments', 'staging.appointments'),
   // Exact for the cheap flag (26k month–doctor pairs); the patient flags, whose exact check would cost what
   // they save, are checked by the pipeline tests (every mart against values computed in TypeScript).
   sanity(
     'intermediate.appointments',
     'one first-of-month flag per doctor and month',
-    'SELECT coalesce(sum(first_of_doctor_in_month), 0) = (SELECT count(*) FROM (SELECT DISTINCT appointment_month, doctor_id FROM {t}) AS x) FROM {t}',
+    'SELECT coalesce(sum(first_of_doctor_in_month), 0) = (SELECT count(*) FROM (SELECT DISTINCT month_key, doctor_id FROM {t}) AS x) FROM {t}',
   ),
   sanity(
     'intermediate.appointments',
     'patient flags set',
     'SELECT count(*) = 0 OR (sum(first_of_patient_in_month) > 0 AND sum(first_with_doctor) > 0) FROM {t}',
   ),
-  notNull('intermediate.records', ['record_id', 'specialty_key', 'code_key']),
+  notNull('intermediate.records', ['record_id', 'specialty_key', 'month_key', 'code_key']),
   sameRows('intermediate.records', 'staging.records'),
 ];
 
