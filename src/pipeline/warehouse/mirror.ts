@@ -8,13 +8,13 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import type { ObjectStore } from '../store/index.ts';
 import { ident, literal, openDuck, scalar } from './duck.ts';
 import { MARTS } from './marts.ts';
-import { readPointer, type Pointer } from './snapshots.ts';
+import { installSnapshot, type Pointer } from './snapshots.ts';
 
 export const martKey = (name: string, date: string): string => `marts/${name}/date=${date}/${name}.parquet`;
 export const martManifestKey = (date: string): string => `marts/_manifests/date=${date}/manifest.json`;
@@ -100,22 +100,8 @@ export async function restoreSnapshot(store: ObjectStore, date: string, dir: str
     publishedAt: manifest.publishedAt,
     marts: Object.keys(manifest.marts),
   };
-  writeFileSync(join(fresh, 'snapshot.json'), JSON.stringify(pointer, null, 2));
-  const target = join(dir, `date=${date}`);
-  const old = `${target}.old-${String(process.pid)}`;
-  try {
-    renameSync(target, old);
-  } catch {
-    // no local snapshot of this date
-  }
-  renameSync(fresh, target);
-  rmSync(old, { recursive: true, force: true });
-  const current = readPointer(dir);
-  if (!current || current.date <= date) {
-    const temporary = join(dir, `.current.json.${String(process.pid)}`);
-    writeFileSync(temporary, JSON.stringify(pointer, null, 2));
-    renameSync(temporary, join(dir, 'current.json'));
-  }
+  // Current only when it is the newest date there: restoring an old date does not turn readers back.
+  installSnapshot(dir, fresh, pointer, (current) => !current || current.date <= date);
   return pointer;
 }
 

@@ -47,8 +47,23 @@ export async function publishSnapshots(
     publishedAt: new Date().toISOString(),
     marts: MARTS.map((m) => m.name),
   };
+  installSnapshot(dir, fresh, pointer, () => true);
+  prune(dir);
+  return pointer;
+}
+
+/**
+ * Puts a complete snapshot folder `fresh` in place as its date's (swapping out an earlier one of that date),
+ * with its snapshot.json, then switches current.json to it (write + rename) when `makeCurrent` agrees.
+ */
+export function installSnapshot(
+  dir: string,
+  fresh: string,
+  pointer: Pointer,
+  makeCurrent: (current: Pointer | undefined) => boolean,
+): void {
   writeFileSync(join(fresh, 'snapshot.json'), JSON.stringify(pointer, null, 2));
-  const target = join(dir, folder(date));
+  const target = join(dir, folder(pointer.date));
   const old = `${target}.old-${String(process.pid)}`;
   try {
     renameSync(target, old);
@@ -57,11 +72,10 @@ export async function publishSnapshots(
   }
   renameSync(fresh, target);
   rmSync(old, { recursive: true, force: true });
+  if (!makeCurrent(readPointer(dir))) return;
   const temporary = join(dir, `.${POINTER}.${String(process.pid)}`);
   writeFileSync(temporary, JSON.stringify(pointer, null, 2));
   renameSync(temporary, join(dir, POINTER));
-  prune(dir);
-  return pointer;
 }
 
 /** The dates with a published snapshot, newest first. */
