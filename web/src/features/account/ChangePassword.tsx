@@ -14,8 +14,23 @@ export function fieldError(err: unknown, path: string): string | undefined {
   return err.errors.find((e) => e.path === path)?.message;
 }
 
-export const PASSWORD_HINT =
+const PASSWORD_HINT =
   'Use a long passphrase of unrelated words; it must not be easy to guess or contain your name or email.';
+
+/** The new-password field of changing and of resetting a password, with the server's refusal under it. */
+export function NewPasswordInput({ problem }: { problem: string | undefined }) {
+  return (
+    <PasswordInput
+      name="newPassword"
+      label="New password"
+      autoComplete="new-password"
+      description={PASSWORD_HINT}
+      required
+      error={problem}
+      aria-invalid={problem ? true : undefined}
+    />
+  );
+}
 
 export function ChangePassword() {
   const [error, setError] = useState<unknown>(null);
@@ -75,15 +90,7 @@ export function ChangePassword() {
             error={wrongCurrent ? 'This is not your current password.' : undefined}
             aria-invalid={wrongCurrent ? true : undefined}
           />
-          <PasswordInput
-            name="newPassword"
-            label="New password"
-            autoComplete="new-password"
-            description={PASSWORD_HINT}
-            required
-            error={newProblem}
-            aria-invalid={newProblem ? true : undefined}
-          />
+          <NewPasswordInput problem={newProblem} />
           <Button type="submit" loading={busy} w="fit-content">
             Change password
           </Button>

@@ -3,11 +3,11 @@
  * password, then sign in with it. Every device was signed out by the reset.
  */
 import { useState } from 'react';
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, field } from '../../lib/api.ts';
 import { ErrorNote } from '../../lib/ui.tsx';
-import { fieldError, PASSWORD_HINT } from '../account/ChangePassword.tsx';
+import { fieldError, NewPasswordInput } from '../account/ChangePassword.tsx';
 
 export default function ResetPassword() {
   const [params] = useSearchParams();
@@ -65,15 +65,7 @@ export default function ResetPassword() {
           >
             <Stack>
               {error !== null && !problem && <ErrorNote error={error} title="Could not set the password" />}
-              <PasswordInput
-                name="newPassword"
-                label="New password"
-                autoComplete="new-password"
-                description={PASSWORD_HINT}
-                required
-                error={problem}
-                aria-invalid={problem ? true : undefined}
-              />
+              <NewPasswordInput problem={problem} />
               <Button type="submit" loading={busy}>
                 Set new password
               </Button>
